@@ -1,0 +1,58 @@
+"""The main job: validate the vocabulary, complete it, write every export."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from bpo_kb.errors import InvalidVocabulary
+from bpo_kb.export import export_all
+from bpo_kb.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_graph
+from bpo_kb.vocabulary import complete_vocabulary, load_vocabulary
+
+__all__ = ["BuildResult", "build", "load_valid_vocabulary"]
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote, and the (conforming) report it was allowed to write on."""
+
+    written: list[Path]
+    report: ValidationReport
+    triples: int
+
+
+def build(
+    ontology: Path,
+    out_dir: Path,
+    *,
+    required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
+) -> BuildResult:
+    """Validate ``ontology`` with the bpo profile, then write every export to ``out_dir``.
+
+    Raises:
+        InputError: a source file does not parse.
+        InvalidVocabulary: the source has violations; nothing is written.
+    """
+    complete, report = _validated(ontology, required_languages)
+    written = export_all(complete, out_dir)
+    return BuildResult(written=written, report=report, triples=len(complete))
+
+
+def load_valid_vocabulary(
+    ontology: Path, *, required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES
+) -> Graph:
+    """The completed vocabulary, or :class:`InvalidVocabulary` if it has violations."""
+    complete, _ = _validated(ontology, required_languages)
+    return complete
+
+
+def _validated(ontology: Path, required_languages: Sequence[str]) -> tuple[Graph, ValidationReport]:
+    graph = load_vocabulary(ontology)
+    report = validate_graph(graph, profile="bpo", required_languages=required_languages)
+    if not report.conforms:
+        raise InvalidVocabulary(report)
+    return complete_vocabulary(graph), report

@@ -1,0 +1,153 @@
+"""Reading RDF files into graphs, and the one place that decides which store a graph uses.
+
+Every graph bpo-kb creates comes from :func:`new_graph`, so that a faster rdflib store can
+replace the in-memory default in one line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import Graph
+
+from bpo_kb.errors import InputError
+from bpo_kb.namespaces import PREFIXES
+
+__all__ = [
+    "DEFAULT_STORE",
+    "QUERY_STORE",
+    "INPUT_FORMATS",
+    "input_format_for",
+    "load_graph",
+    "new_graph",
+    "rdf_files_in",
+]
+
+# File extension -> rdflib parser name. Drives --input-format choices and folder scans.
+INPUT_FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".rdf": "xml",
+    ".owl": "xml",
+    ".xml": "xml",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".trig": "trig",
+}
+
+
+# rdflib stores. The default keeps literals exactly as written (rdflib tells "x" from
+# "x"^^xsd:string, as the exports must); Oxigraph (through oxrdflib) evaluates SPARQL natively,
+# which makes pySHACL's SPARQL-based shapes 20x faster, so graphs that are queried use it.
+DEFAULT_STORE = "default"
+QUERY_STORE = "Oxigraph"
+
+
+def new_graph(store: str = DEFAULT_STORE) -> Graph:
+    """An empty graph on ``store`` with the project's prefixes bound."""
+    graph = Graph(store=store, bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def rdf_files_in(path: Path) -> list[Path]:
+    """``path`` itself, or the RDF files of a folder (by extension, sorted, not recursive)."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_FORMATS)
+    return [path]
+
+
+def input_format_for(path: Path, input_format: str | None = None) -> str:
+    """The rdflib parser name for ``path``: ``input_format`` if given, else by extension."""
+    if input_format:
+        return input_format
+    try:
+        return INPUT_FORMATS[path.suffix.lower()]
+    except KeyError:
+        choices = ", ".join(sorted(INPUT_FORMATS))
+        raise InputError(
+            f"{path}: unknown RDF file extension {path.suffix!r} (known: {choices}; "
+            "or give --input-format)"
+        ) from None
+
+
+def load_graph(paths: Iterable[Path], input_format: str | None = None) -> Graph:
+    """Parse every file (folders expanded) into one new graph.
+
+    Raises:
+        InputError: the first file that is missing or does not parse, as ``FILE:LINE: problem``;
+            no partial graph is returned.
+    """
+    graph = new_graph()
+    files = [f for p in paths for f in rdf_files_in(Path(p))]
+    if not files:
+        raise InputError("no RDF file to read (give files or a folder with .ttl, .rdf, ...)")
+    for file in files:
+        _parse_into(graph, file, input_format_for(file, input_format))
+    return graph
+
+
+def _parse_into(graph: Graph, file: Path, rdf_format: str) -> None:
+    if not file.is_file():
+        raise InputError(f"{file}: no such file")
+    try:
+        with _quiet_rdflib():
+            graph.parse(file, format=rdf_format)
+    except UnicodeDecodeError as err:
+        raise InputError(f"{file}:{_line_of_offset(file, err.start)}: not UTF-8 text") from None
+    except Exception as err:  # rdflib's parsers raise many unrelated types
+        if rdf_format in _LINE_BASED_FORMATS:
+            raise InputError(f"{file}:{_first_bad_line(file, rdf_format)}") from None
+        raise InputError(f"{file}:{_describe_parse_error(err)}") from None
+
+
+_LINE_BASED_FORMATS = {"nt", "nquads"}
+
+
+def _first_bad_line(file: Path, rdf_format: str) -> str:
+    """``LINE: message`` for N-Triples/N-Quads, whose parser does not report positions."""
+    with file.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            try:
+                Graph().parse(data=line, format=rdf_format)
+            except Exception as err:
+                return f"{number}: {' '.join(str(err).split())}"
+    return "1: unreadable"
+
+
+def _describe_parse_error(err: Exception) -> str:
+    """``LINE: message`` from whichever position the parser's exception carries."""
+    text, offset = getattr(err, "_str", None), getattr(err, "_i", None)
+    if isinstance(text, bytes) and isinstance(offset, int):  # rdflib Turtle/N3 BadSyntax
+        # The offset counts characters of the decoded text (its "lines" attribute is unreliable).
+        line = text.decode("utf-8", errors="replace")[:offset].count("\n") + 1
+        return f"{line}: {getattr(err, '_why', err)}"
+    for attribute in ("lineno", "_linenum"):  # JSON decoder, SAX (RDF/XML)
+        line = getattr(err, attribute, None)
+        if line is not None:
+            message = getattr(err, "msg", None) or getattr(err, "_msg", None) or str(err)
+            return f"{line}: {message}"
+    message = " ".join(str(err).split())
+    found = re.search(r"line (\d+)", message)
+    return f"{found.group(1) if found else 1}: {message}"
+
+
+def _line_of_offset(file: Path, offset: int) -> int:
+    return file.read_bytes()[:offset].count(b"\n") + 1
+
+
+class _quiet_rdflib:  # noqa: N801 - used as a context manager, reads like a function
+    """Silence rdflib's logger while parsing: its warnings are not the user's business here."""
+
+    def __enter__(self) -> None:
+        self._logger = logging.getLogger("rdflib")
+        self._level = self._logger.level
+        self._logger.setLevel(logging.ERROR)
+
+    def __exit__(self, *exc: object) -> None:
+        self._logger.setLevel(self._level)

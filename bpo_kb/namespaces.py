@@ -1,0 +1,78 @@
+"""Namespaces of the project. SKOS, DCTERMS and friends come from rdflib, never as strings."""
+
+from __future__ import annotations
+
+from rdflib import BNode, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
+from rdflib.term import Node
+
+__all__ = [
+    "BPO",
+    "BPOV",
+    "DCTERMS",
+    "OWL",
+    "PREFIXES",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SH",
+    "SKOS",
+    "VANN",
+    "XSD",
+    "compact_iri",
+]
+
+# Concept IRIs are data: an open namespace.
+BPO = Namespace("https://w3id.org/bpo-kb/")
+SCHEMA = Namespace("https://schema.org/")
+VANN = Namespace("http://purl.org/vocab/vann/")
+
+
+class BPOV(DefinedNamespace):
+    """Terms bpo-kb mints for its shapes and validation settings (closed: a typo fails)."""
+
+    _NS = Namespace("https://w3id.org/bpo-kb/validation#")
+    _fail = True
+
+    code: URIRef  # stable rule code of a shape, e.g. "S14"
+    layer: URIRef  # integrity, profile, quality or house
+    settings: URIRef  # the node that carries the settings of one validation run
+    requiredLanguage: URIRef  # noqa: N815 - an RDF term: a language every concept needs
+
+
+# Prefixes bound in every graph bpo-kb writes, in this order. Mapping targets come first among
+# the external vocabularies so that exports read well.
+PREFIXES: dict[str, str] = {
+    "bpo": str(BPO),
+    "bpoag": str(BPO) + "agent/",
+    "bpocol": str(BPO) + "collection/",
+    "bposrc": str(BPO) + "source/",
+    "skos": str(SKOS),
+    "dct": str(DCTERMS),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "schema": str(SCHEMA),
+    "vann": str(VANN),
+    "wd": "http://www.wikidata.org/entity/",
+    "stw": "http://zbw.eu/stw/descriptor/",
+    "eurovoc": "http://eurovoc.europa.eu/",
+    "gnd": "http://d-nb.info/gnd/",
+    "iate": "http://iate.europa.eu/",
+}
+
+_LONGEST_NAMESPACE_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def compact_iri(node: Node) -> str:
+    """``prefix:local`` with the project's prefixes, else the full IRI; ``_:id`` for a bnode."""
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    text = str(node)
+    for prefix, namespace in _LONGEST_NAMESPACE_FIRST:
+        local = text[len(namespace) :]
+        # "//" would read as an authority if the compact form were taken for an IRI.
+        if text.startswith(namespace) and local and not local.startswith("//"):
+            return f"{prefix}:{local}"
+    return text

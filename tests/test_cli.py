@@ -1,0 +1,151 @@
+"""The command line as a user meets it: exit codes 0/1/2 and the lines that matter."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bpo_kb.cli import main
+from bpo_kb.export import FORMATS
+from bpo_kb.resources import DEFAULT_ONTOLOGY_DIR
+
+PAYROLL = "https://w3id.org/bpo-kb/payroll"
+
+
+@pytest.fixture
+def ontology_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "ontology"
+    shutil.copytree(DEFAULT_ONTOLOGY_DIR, copy)
+    return copy
+
+
+@pytest.fixture
+def previous_exports(tmp_path: Path) -> Path:
+    """An exports folder holding files from an earlier build."""
+    out = tmp_path / "exports"
+    out.mkdir()
+    for export_format in FORMATS.values():
+        (out / export_format.filename).write_text("earlier build\n")
+    return out
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: bpo-kb" in result.output
+
+
+def test_build_writes_every_export(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["build", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "0 violation(s)" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f.filename for f in FORMATS.values()
+    )
+
+
+def test_malformed_turtle_exits_2_with_file_and_line_and_writes_nothing(
+    runner: CliRunner, ontology_copy: Path, previous_exports: Path
+) -> None:
+    concepts = ontology_copy / "concepts.ttl"
+    _edit(concepts, 'skos:prefLabel "paie"@fr ,', 'skos:prefLabel "paie"@fr ,,')
+    before = _snapshot(previous_exports)
+    result = runner.invoke(
+        main, ["build", "--ontology", str(ontology_copy), "--out", str(previous_exports)]
+    )
+    assert result.exit_code == 2
+    line_number = next(
+        number
+        for number, line in enumerate(concepts.read_text(encoding="utf-8").splitlines(), 1)
+        if '"paie"@fr ,,' in line
+    )
+    assert result.stderr.splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith(f"{concepts}:{line_number}: ")
+    assert "Traceback" not in result.output
+    assert _snapshot(previous_exports) == before
+
+
+def test_violations_exit_1_name_concept_rule_and_fix_and_write_nothing(
+    runner: CliRunner, ontology_copy: Path, previous_exports: Path
+) -> None:
+    _edit(ontology_copy / "concepts.ttl", '"paie"@fr , "payroll"@en ;', '"paie"@fr ;')
+    before = _snapshot(previous_exports)
+    result = runner.invoke(
+        main, ["build", "--ontology", str(ontology_copy), "--out", str(previous_exports)]
+    )
+    assert result.exit_code == 1
+    assert (
+        f"Violation PREFLABEL_LANG_MISSING <{PAYROLL}> (paie): no skos:prefLabel in required "
+        'language "en"; add one ("..."@en)'
+    ) in result.stderr.splitlines()
+    assert result.stderr.splitlines()[-1].startswith("does not conform: 1 violation(s)")
+    assert _snapshot(previous_exports) == before
+
+
+def test_validate_the_glossary_conforms(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate"])
+    assert result.exit_code == 0
+    assert "conforms: 0 violation(s), 0 warning(s)" in result.output
+
+
+def test_validate_json_lists_findings(runner: CliRunner, ontology_copy: Path) -> None:
+    _edit(ontology_copy / "concepts.ttl", '"paie"@fr , "payroll"@en ;', '"paie"@fr ;')
+    result = runner.invoke(main, ["validate", str(ontology_copy), "--format", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)
+    assert {
+        "severity": "Violation",
+        "code": "PREFLABEL_LANG_MISSING",
+        "focus": PAYROLL,
+        "label": "paie",
+    } in [{k: f[k] for k in ("severity", "code", "focus", "label")} for f in findings]
+
+
+def test_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["validate", str(tmp_path / "nope.ttl")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_unknown_export_format_lists_the_choices(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["export", "--format", "docx"])
+    assert result.exit_code == 2
+    for name in FORMATS:
+        assert name in result.stderr
+
+
+def test_export_one_format_to_a_file_and_to_stdout(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "glossary.jsonld"
+    result = runner.invoke(main, ["export", "--format", "jsonld", "-o", str(target)])
+    assert result.exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["@graph"]
+    result = runner.invoke(main, ["export", "--format", "turtle", "-o", "-"])
+    assert result.exit_code == 0
+    assert "bpo:offshore-outsourcing" in result.stdout
+
+
+def test_export_refuses_an_invalid_vocabulary(
+    runner: CliRunner, ontology_copy: Path, tmp_path: Path
+) -> None:
+    _edit(ontology_copy / "concepts.ttl", '"paie"@fr , "payroll"@en ;', '"paie"@fr ;')
+    target = tmp_path / "out.ttl"
+    result = runner.invoke(
+        main, ["export", "--format", "turtle", "--ontology", str(ontology_copy), "-o", str(target)]
+    )
+    assert result.exit_code == 1
+    assert not target.exists()

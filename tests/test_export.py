@@ -1,0 +1,118 @@
+"""Every export describes exactly the built graph, deterministically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pyld import jsonld
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from bpo_kb.export import FORMATS, export_all
+from bpo_kb.export.table import SEPARATOR
+from bpo_kb.namespaces import RDF, SKOS, compact_iri
+
+RDF_FORMATS = [name for name, f in FORMATS.items() if f.rdf_parser]
+
+
+@pytest.fixture(scope="module")
+def exported(glossary: Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out_dir = tmp_path_factory.mktemp("exports")
+    export_all(glossary, out_dir)
+    return out_dir
+
+
+@pytest.mark.parametrize("format_name", RDF_FORMATS)
+def test_rdf_export_reparses_to_the_built_graph(
+    glossary: Graph, exported: Path, format_name: str
+) -> None:
+    chosen = FORMATS[format_name]
+    reparsed = Graph().parse(exported / chosen.filename, format=chosen.rdf_parser)
+    assert isomorphic(reparsed, glossary)
+
+
+def _refuse_remote(url: str, options: object = None) -> None:
+    raise AssertionError(f"the JSON-LD export asked for a remote document: {url}")
+
+
+def test_jsonld_gives_the_same_graph_through_pyld(glossary: Graph, exported: Path) -> None:
+    document = json.loads((exported / FORMATS["jsonld"].filename).read_text(encoding="utf-8"))
+    nquads = jsonld.to_rdf(
+        document, {"format": "application/n-quads", "documentLoader": _refuse_remote}
+    )
+    assert isomorphic(Graph().parse(data=nquads, format="nt"), glossary)
+
+
+def test_jsonld_uses_language_maps_and_an_inline_context(exported: Path) -> None:
+    document = json.loads((exported / FORMATS["jsonld"].filename).read_text(encoding="utf-8"))
+    assert isinstance(document["@context"], dict)
+    bpo = next(node for node in document["@graph"] if node["@id"] == "bpo:bpo")
+    assert bpo["prefLabel"] == {
+        "en": "business process outsourcing",
+        "fr": "externalisation des processus métier",
+    }
+    ids = [node["@id"] for node in document["@graph"]]
+    assert len(ids) == len(set(ids))
+
+
+def test_csv_holds_every_label_definition_relation_and_mapping(
+    glossary: Graph, exported: Path
+) -> None:
+    text = (exported / FORMATS["csv"].filename).read_text(encoding="utf-8")
+    rows = {row["URI"]: row for row in csv.DictReader(io.StringIO(text))}
+    for concept in glossary.subjects(RDF.type, SKOS.Concept):
+        row = rows[compact_iri(concept)]
+        cells = {
+            (header.split("(")[0], value)
+            for header, cell in row.items()
+            for value in (cell.split(SEPARATOR) if "separator" in header else [cell])
+            if value
+        }
+        for predicate, obj in glossary.predicate_objects(concept):
+            if isinstance(obj, Literal):
+                column = compact_iri(predicate) + (
+                    f"@{obj.language}" if obj.language else f"^^{compact_iri(obj.datatype)}"
+                )
+                assert (column, str(obj)) in cells, (concept, predicate, obj)
+            else:
+                assert (compact_iri(predicate), compact_iri(obj)) in cells, (concept, predicate)
+
+
+def test_csv_has_one_row_per_concept(glossary: Graph, exported: Path) -> None:
+    text = (exported / FORMATS["csv"].filename).read_text(encoding="utf-8")
+    uris = [row["URI"] for row in csv.DictReader(io.StringIO(text))]
+    concepts = {compact_iri(c) for c in glossary.subjects(RDF.type, SKOS.Concept)}
+    assert len(uris) == len(set(uris))
+    assert concepts <= set(uris)
+    assert uris[: len(concepts)] == sorted(concepts, key=lambda c: c.replace("bpo:", ""))
+
+
+def test_exports_are_byte_identical_across_processes(tmp_path: Path) -> None:
+    """Two builds in fresh interpreters with different hash seeds give the same bytes."""
+    digests = []
+    for seed in ("1", "2"):
+        out_dir = tmp_path / seed
+        subprocess.run(
+            [sys.executable, "-m", "bpo_kb", "build", "--out", str(out_dir)],
+            check=True,
+            capture_output=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        )
+        digests.append({p.name: p.read_bytes() for p in sorted(out_dir.iterdir())})
+    assert digests[0] == digests[1]
+    assert set(digests[0]) == {f.filename for f in FORMATS.values()}
+
+
+def test_rdfxml_escapes_markup_in_literals(tmp_path: Path) -> None:
+    graph = Graph()
+    subject = URIRef("http://example.org/x")
+    graph.add((subject, SKOS.prefLabel, Literal('<b>"R&D" </b>', lang="en")))
+    export_all(graph, tmp_path)
+    reparsed = Graph().parse(tmp_path / FORMATS["rdfxml"].filename, format="xml")
+    assert isomorphic(reparsed, graph)

@@ -1,0 +1,55 @@
+"""The wheel carries ontology/ and shapes/: an installed bpo-kb builds outside a checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from .conftest import REPO_ROOT
+
+
+def test_installed_wheel_builds_the_glossary_outside_the_checkout(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), "."],
+        cwd=REPO_ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("bpo_kb-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "bpo_kb/_data/ontology/concepts.ttl" in names
+    assert "bpo_kb/_data/shapes/profile.ttl" in names
+
+    site = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    result = subprocess.run(
+        [sys.executable, "-m", "bpo_kb", "build"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for built in (elsewhere / "exports").iterdir():
+        assert built.read_bytes() == (REPO_ROOT / "exports" / built.name).read_bytes()

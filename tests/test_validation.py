@@ -1,0 +1,148 @@
+"""Each rule on a tiny vocabulary: the rule fires where it should (code, severity, focus node)
+and stays silent on near misses. Every case starts from tests/data/valid-minimal.ttl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from bpo_kb.graphs import load_graph
+from bpo_kb.validation import validate_graph
+
+EX = "http://example.org/voc/"
+TURTLE_PREFIXES = """
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix ex: <http://example.org/voc/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+
+def findings_for(
+    data_dir: Path, *, add: str = "", remove: str = "", profile: str = "bpo"
+) -> set[tuple[str, str, str]]:
+    """(code, severity, focus) of every finding on the minimal vocabulary, edited."""
+    graph = load_graph([data_dir / "valid-minimal.ttl"])
+    for triple in Graph().parse(data=TURTLE_PREFIXES + remove, format="turtle"):
+        assert triple in graph, f"fixture error: {triple} is not in the minimal vocabulary"
+        graph.remove(triple)
+    graph.parse(data=TURTLE_PREFIXES + add, format="turtle")
+    report = validate_graph(graph, profile=profile)
+    return {(f.code, f.severity, f.focus) for f in report.findings}
+
+
+@pytest.mark.parametrize("profile", ["skos", "bpo"])
+def test_minimal_vocabulary_has_no_finding(data_dir: Path, profile: str) -> None:
+    assert findings_for(data_dir, profile=profile) == set()
+
+
+# (code, triples to add, triples to remove, focus node)
+VIOLATIONS = [
+    ("S13", 'ex:dog skos:hiddenLabel "toutou"@fr .', "", "dog"),
+    ("S13", 'ex:dog skos:altLabel "chien"@fr .', "", "dog"),
+    ("S14", 'ex:dog skos:prefLabel "clebs"@fr .', "", "dog"),
+    ("S14", 'ex:dog skos:prefLabel "hound"@EN .', "", "dog"),
+    ("PREFLABEL_LANG_MISSING", "", 'ex:dog skos:prefLabel "dog"@en .', "dog"),
+    ("DEFINITION_LANG_MISSING", "", 'ex:dog skos:definition "Mammifère domestique."@fr .', "dog"),
+    ("LABEL_EMPTY", 'ex:dog skos:altLabel ""@en .', "", "dog"),
+    ("LABEL_EMPTY", 'ex:dog skos:hiddenLabel "  "@en .', "", "dog"),
+    ("LABEL_PADDED", 'ex:dog skos:altLabel " hound"@en .', "", "dog"),
+    ("LABEL_PADDED", 'ex:dog skos:altLabel "hound\\u00A0"@en .', "", "dog"),
+    ("CONCEPT_NOT_IN_SCHEME", "", "ex:dog skos:inScheme ex:scheme .", "dog"),
+    (
+        "CONCEPT_UNREACHABLE",
+        "",
+        "ex:dog skos:broader ex:animal . ex:animal skos:narrower ex:dog .",
+        "dog",
+    ),
+    ("HIERARCHY_CYCLE", "ex:animal skos:broader ex:dog .", "", "animal"),
+    ("HIERARCHY_CYCLE", "ex:dog skos:broader ex:dog .", "", "dog"),
+    (
+        "SCHEME_METADATA_MISSING",
+        "",
+        "ex:scheme dct:license <https://creativecommons.org/licenses/by/4.0/> .",
+        "scheme",
+    ),
+    ("SCHEME_TEXT_LANG_MISSING", "", 'ex:scheme dct:title "Test vocabulary"@en .', "scheme"),
+    (
+        "SCHEME_DATE_INVALID",
+        'ex:scheme dct:modified "yesterday" .',
+        'ex:scheme dct:modified "2026-01-02"^^xsd:date .',
+        "scheme",
+    ),
+    ("AGENT_UNDESCRIBED", "ex:scheme dct:creator ex:nobody .", "", "scheme"),
+    ("CONCEPT_SOURCE_MISSING", "", "ex:dog dct:source ex:book .", "dog"),
+    ("CONCEPT_NOT_DEFINED_BY", "", "ex:dog rdfs:isDefinedBy ex:scheme .", "dog"),
+    ("COLLECTION_INCOMPLETE", "", 'ex:pets skos:definition "Animals kept at home."@en .', "pets"),
+    ("COLLECTION_EMPTY", "", "ex:pets skos:member ex:dog .", "pets"),
+]
+
+
+@pytest.mark.parametrize(("code", "add", "remove", "focus"), VIOLATIONS)
+def test_rule_reports_violation_on_focus(
+    data_dir: Path, code: str, add: str, remove: str, focus: str
+) -> None:
+    assert (code, "Violation", EX + focus) in findings_for(data_dir, add=add, remove=remove)
+
+
+# Edits that look close to a defect but are fine: (code that must stay silent, add, remove).
+NEAR_MISSES = [
+    ("S13", 'ex:dog skos:altLabel "chien"@en .', ""),  # same text, other language
+    ("S13", 'ex:dog skos:hiddenLabel "Chien"@fr .', ""),  # S13 is case-sensitive
+    ("S14", 'ex:dog skos:prefLabel "dog"@de .', ""),  # one per language
+    (
+        "PREFLABEL_LANG_MISSING",
+        'ex:dog skos:prefLabel "chien"@fr-ca .',
+        'ex:dog skos:prefLabel "chien"@fr .',
+    ),  # fr-CA is French
+    ("LABEL_PADDED", 'ex:dog skos:altLabel "chien de garde"@fr .', ""),  # inner spaces are fine
+    (
+        "CONCEPT_NOT_IN_SCHEME",
+        "ex:scheme skos:hasTopConcept ex:dog .",
+        "ex:dog skos:inScheme ex:scheme .",
+    ),  # a top concept is in its scheme
+    ("HIERARCHY_CYCLE", "ex:puppy skos:broader ex:dog , ex:animal .", ""),  # a diamond, no cycle
+]
+
+
+@pytest.mark.parametrize(("code", "add", "remove"), NEAR_MISSES)
+def test_rule_stays_silent_on_near_miss(data_dir: Path, code: str, add: str, remove: str) -> None:
+    codes = {found_code for found_code, _, _ in findings_for(data_dir, add=add, remove=remove)}
+    assert code not in codes
+
+
+def test_concept_stated_only_through_narrower_is_reachable(data_dir: Path) -> None:
+    found = findings_for(data_dir, remove="ex:dog skos:broader ex:animal .")
+    assert "CONCEPT_UNREACHABLE" not in {code for code, _, _ in found}
+
+
+def test_required_languages_are_settings_not_code(data_dir: Path) -> None:
+    graph = load_graph([data_dir / "valid-minimal.ttl"])
+    report = validate_graph(graph, profile="skos", required_languages=("fr", "en", "de"))
+    missing = {(f.code, f.focus) for f in report.findings}
+    assert ("PREFLABEL_LANG_MISSING", EX + "dog") in missing
+    assert ("DEFINITION_LANG_MISSING", EX + "animal") in missing
+
+
+def test_findings_name_focus_label_and_fix(data_dir: Path) -> None:
+    graph = load_graph([data_dir / "valid-minimal.ttl"])
+    graph.parse(data=TURTLE_PREFIXES + 'ex:dog skos:prefLabel "clebs"@fr .', format="turtle")
+    report = validate_graph(graph, profile="skos")
+    (finding,) = report.findings
+    assert finding.label in {"chien", "clebs"}
+    assert "make the others skos:altLabel" in finding.message
+    line = finding.as_line()
+    assert line.startswith(f"Violation S14 <{EX}dog> (")
+    assert not report.conforms
+
+
+def test_validation_leaves_the_data_unchanged(data_dir: Path) -> None:
+    graph = load_graph([data_dir / "valid-minimal.ttl"])
+    before = set(graph)
+    validate_graph(graph, profile="bpo")
+    assert set(graph) == before
