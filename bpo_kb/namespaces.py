@@ -38,6 +38,8 @@ class BPOV(DefinedNamespace):
     layer: URIRef  # integrity, profile, quality or house
     settings: URIRef  # the node that carries the settings of one validation run
     requiredLanguage: URIRef  # noqa: N815 - an RDF term: a language every concept needs
+    iso639: URIRef  # the node that lists the ISO 639 language codes (reference data)
+    languageCode: URIRef  # noqa: N815 - an RDF term: one ISO 639 code, lower case
 
 
 # Prefixes bound in every graph bpo-kb writes, in this order. Mapping targets come first among

@@ -7,6 +7,7 @@ and turns its report graph into :class:`Finding` rows.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
 
 from bpo_kb.errors import InputError
-from bpo_kb.graphs import QUERY_STORE, new_graph
+from bpo_kb.graphs import DEFAULT_STORE, QUERY_STORE, add_turtle_file, load_graph, new_graph
 from bpo_kb.namespaces import BPOV, RDF, SH
 from bpo_kb.resources import DEFAULT_SHAPES_DIR
 from bpo_kb.vocabulary import preferred_label
@@ -32,11 +33,14 @@ __all__ = [
 
 # Profile name -> shape files, in load order. "skos" suits any vocabulary; "bpo" adds the house
 # rules that bpo-kb's own glossary follows.
+_SKOS_FILES = ("common.ttl", "integrity.ttl", "profile.ttl", "quality.ttl")
 PROFILES: dict[str, tuple[str, ...]] = {
-    "skos": ("common.ttl", "integrity.ttl", "profile.ttl"),
-    "bpo": ("common.ttl", "integrity.ttl", "profile.ttl", "house.ttl"),
+    "skos": _SKOS_FILES,
+    "bpo": (*_SKOS_FILES, "house.ttl"),
 }
 DEFAULT_REQUIRED_LANGUAGES: tuple[str, ...] = ("fr", "en")
+# Reference data the shapes look things up in; added to the validator's copy of the data.
+REFERENCE_DATA = ("iso639-languages.ttl",)
 
 _SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SEVERITY_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -95,19 +99,14 @@ class ValidationReport:
         return f"{verdict}: {', '.join(parts)}"
 
 
+@functools.cache
 def load_shapes(profile: str = "skos", shapes_dir: Path = DEFAULT_SHAPES_DIR) -> Graph:
-    """The shapes graph of ``profile``, read from ``shapes_dir``."""
+    """The shapes graph of ``profile``, read from ``shapes_dir`` once per process."""
     try:
         files = PROFILES[profile]
     except KeyError:
         raise InputError(f"unknown profile {profile!r} (known: {', '.join(PROFILES)})") from None
-    shapes = Graph()
-    for name in files:
-        path = shapes_dir / name
-        try:
-            shapes.parse(path, format="turtle")
-        except FileNotFoundError:
-            raise InputError(f"{path}: shapes file missing") from None
+    shapes = load_graph([shapes_dir / name for name in files])
     return shapes
 
 
@@ -143,10 +142,19 @@ def validate_graph(
     return ValidationReport(findings=findings, results_graph=results_graph)
 
 
-def _with_settings(graph: Graph, required_languages: Sequence[str]) -> Graph:
-    """A copy of ``graph`` carrying this run's settings as data, for the shapes to read."""
+def _with_settings(
+    graph: Graph, required_languages: Sequence[str], shapes_dir: Path = DEFAULT_SHAPES_DIR
+) -> Graph:
+    """A copy of ``graph`` with what the shapes read besides the data: this run's settings and
+    the reference data in ``shapes_dir`` (the ISO 639 codes)."""
     data = new_graph(QUERY_STORE)
-    data += graph
+    try:
+        data += graph
+    except ValueError:  # Oxigraph refuses malformed language tags; rdflib's store keeps them
+        data = new_graph(DEFAULT_STORE)
+        data += graph
+    for name in REFERENCE_DATA:
+        add_turtle_file(data, shapes_dir / name)
     for language in required_languages:
         data.add((BPOV.settings, BPOV.requiredLanguage, Literal(language)))
     return data

@@ -9,7 +9,8 @@ import pytest
 from rdflib import Graph
 
 from bpo_kb.graphs import load_graph
-from bpo_kb.validation import validate_graph
+from bpo_kb.namespaces import BPOV, RDF, SH
+from bpo_kb.validation import load_shapes, validate_graph
 
 EX = "http://example.org/voc/"
 TURTLE_PREFIXES = """
@@ -62,6 +63,9 @@ VIOLATIONS = [
     ),
     ("HIERARCHY_CYCLE", "ex:animal skos:broader ex:dog .", "", "animal"),
     ("HIERARCHY_CYCLE", "ex:dog skos:broader ex:dog .", "", "dog"),
+    ("HIERARCHY_CYCLE", "ex:animal skos:broaderTransitive ex:dog .", "", "animal"),
+    ("HIERARCHY_CYCLE", "ex:animal skos:broadMatch ex:dog .", "", "dog"),
+    ("S14", 'ex:dog skos:prefLabel "hound" , "mutt" .', "", "dog"),  # untagged count as one
     (
         "SCHEME_METADATA_MISSING",
         "",
@@ -80,7 +84,86 @@ VIOLATIONS = [
     ("CONCEPT_NOT_DEFINED_BY", "", "ex:dog rdfs:isDefinedBy ex:scheme .", "dog"),
     ("COLLECTION_INCOMPLETE", "", 'ex:pets skos:definition "Animals kept at home."@en .', "pets"),
     ("COLLECTION_EMPTY", "", "ex:pets skos:member ex:dog .", "pets"),
+    ("S9", "ex:dog a skos:ConceptScheme .", "", "dog"),
+    ("S27", "ex:dog skos:related ex:animal .", "", "dog"),
+    ("S27", "ex:puppy skos:broader ex:dog ; skos:related ex:animal .", "", "puppy"),
+    ("S37", "ex:pets a skos:Concept .", "", "pets"),
+    ("S46", "ex:dog skos:exactMatch ex:other ; skos:broadMatch ex:other .", "", "dog"),
+    (
+        "S46",
+        "ex:dog skos:exactMatch ex:a . ex:a skos:exactMatch ex:b . ex:dog skos:relatedMatch ex:b .",
+        "",
+        "dog",
+    ),
+    ("PREFLABEL_MISSING", "", 'ex:dog skos:prefLabel "chien"@fr , "dog"@en .', "dog"),
+    ("LANG_TAG_MISSING", 'ex:dog skos:altLabel "hound" .', "", "dog"),
+    ("LANG_TAG_INVALID", 'ex:dog skos:altLabel "hound"@xx .', "", "dog"),
+    ("LANG_TAG_INVALID", 'ex:dog skos:altLabel "hound"@blubb .', "", "dog"),
+    ("LANG_TAG_INVALID", 'ex:dog skos:definition "Dog."@en-abcdefghij .', "", "dog"),
+    ("LABEL_CONTROL_CHAR", 'ex:dog skos:altLabel "hou\\u200Bnd"@en .', "", "dog"),
+    ("LABEL_CONTROL_CHAR", 'ex:dog skos:hiddenLabel "dog\\u0007"@en .', "", "dog"),
+    ("TOP_CONCEPT_HAS_BROADER", "ex:dog skos:topConceptOf ex:scheme .", "", "dog"),
+    ("TOP_CONCEPT_HAS_BROADER", "ex:animal skos:broaderTransitive ex:being .", "", "animal"),
+    ("LANG_TAG_INVALID", 'ex:dog skos:altLabel "doggo"@x-internet .', "", "dog"),
+    (
+        "SCHEME_NO_TOP_CONCEPT",
+        "",
+        "ex:scheme skos:hasTopConcept ex:animal . ex:animal skos:topConceptOf ex:scheme .",
+        "scheme",
+    ),
+    (
+        "SCHEME_NO_TITLE",
+        "",
+        'ex:scheme skos:prefLabel "Vocabulaire d\'essai"@fr , '
+        '"Test vocabulary"@en ; dct:title "Vocabulaire d\'essai"@fr , "Test vocabulary"@en .',
+        "scheme",
+    ),
+    ("RELATION_TARGET_UNDESCRIBED", "ex:dog skos:related ex:unicorn .", "", "dog"),
+    ("UNDEFINED_SKOS_TERM", 'ex:dog skos:scopenote "A note."@en .', "", "dog"),
+    ("UNDEFINED_SKOS_TERM", "ex:dog skos:subject ex:pets .", "", "dog"),
 ]
+
+# A complete concept with no relation at all, to build warning cases on.
+CAT = """
+ex:cat a skos:Concept ; skos:inScheme ex:scheme ; skos:topConceptOf ex:scheme ;
+    rdfs:isDefinedBy ex:scheme ; dct:source ex:book ;
+    skos:prefLabel "chat"@fr , "cat"@en ; skos:definition "Félin."@fr , "Feline."@en .
+ex:scheme skos:hasTopConcept ex:cat .
+"""
+
+WARNINGS = [
+    ("ORPHAN_CONCEPT", CAT, "", "cat"),
+    ("INVERSE_NOT_STATED", "", "ex:animal skos:narrower ex:dog .", "dog"),
+    ("INVERSE_NOT_STATED", "", "ex:scheme skos:hasTopConcept ex:animal .", "animal"),
+    (
+        "PREFLABEL_SHARED",
+        CAT + 'ex:cat skos:altLabel "x"@en . ex:cat skos:prefLabel "Dog"@en .',
+        "",
+        "cat",
+    ),
+    (
+        "LABEL_UNTRANSLATED",
+        'ex:dog skos:prefLabel "Chien"@en .',
+        'ex:dog skos:prefLabel "dog"@en .',
+        "dog",
+    ),
+    ("HIERARCHICAL_REDUNDANCY", "ex:puppy skos:broader ex:dog , ex:animal .", "", "puppy"),
+    ("RELATED_SIBLINGS", CAT + "ex:cat skos:broader ex:animal ; skos:related ex:dog .", "", "cat"),
+    ("ALTLABEL_SHARED", CAT + 'ex:cat skos:altLabel "Chien"@fr .', "", "cat"),
+    ("ALTLABEL_SHARED", CAT + 'ex:cat skos:altLabel "toutou"@fr .', "", "cat"),
+    ("RELATED_TO_ITSELF", "ex:dog skos:related ex:dog .", "", "dog"),
+    ("RELATED_TO_ITSELF", "ex:dog skos:broadMatch ex:dog .", "", "dog"),
+    ("INVERSE_NOT_STATED", "ex:dog skos:broaderTransitive ex:animal .", "", "dog"),
+    ("MAPPING_INSIDE_SCHEME", "ex:dog skos:closeMatch ex:animal .", "", "dog"),
+    ("NOTATION_SHARED", 'ex:dog skos:notation "1" . ex:animal skos:notation "1" .', "", "animal"),
+]
+
+
+@pytest.mark.parametrize(("code", "add", "remove", "focus"), WARNINGS)
+def test_quality_rule_reports_warning_on_focus(
+    data_dir: Path, code: str, add: str, remove: str, focus: str
+) -> None:
+    assert (code, "Warning", EX + focus) in findings_for(data_dir, add=add, remove=remove)
 
 
 @pytest.mark.parametrize(("code", "add", "remove", "focus"), VIOLATIONS)
@@ -107,6 +190,26 @@ NEAR_MISSES = [
         "ex:dog skos:inScheme ex:scheme .",
     ),  # a top concept is in its scheme
     ("HIERARCHY_CYCLE", "ex:puppy skos:broader ex:dog , ex:animal .", ""),  # a diamond, no cycle
+    ("PREFLABEL_LANG_MISSING", "", 'ex:dog skos:prefLabel "chien"@fr , "dog"@en .'),  # none at all
+    ("S27", "ex:cat skos:broader ex:animal ; skos:related ex:dog .", ""),  # siblings may relate
+    ("S46", "ex:dog skos:exactMatch ex:a ; skos:broadMatch ex:b .", ""),  # different targets
+    ("LANG_TAG_INVALID", 'ex:dog skos:altLabel "chien"@fr-CA , "狗"@zh-Hant-TW .', ""),
+    ("LANG_TAG_INVALID", 'ex:dog skos:altLabel "Hund"@de-1996 , "dog"@EN-gb .', ""),
+    ("LABEL_CONTROL_CHAR", 'ex:dog skos:altLabel "chien-loup"@fr , "café"@fr .', ""),
+    ("UNDEFINED_SKOS_TERM", 'ex:dog skos:scopeNote "A note."@en ; skos:notation "D" .', ""),
+    ("LABEL_UNTRANSLATED", 'ex:dog skos:prefLabel "chien"@fr-CA .', ""),  # a regional variant
+    ("NOTATION_SHARED", 'ex:dog skos:notation "1" . ex:animal skos:notation "2" .', ""),
+    ("ALTLABEL_SHARED", CAT + 'ex:cat skos:altLabel "toutou"@en .', ""),  # other language
+    ("INVERSE_NOT_STATED", "ex:dog skos:exactMatch <http://other.example/dog> .", ""),  # mapping
+    ("TOP_CONCEPT_HAS_BROADER", "ex:animal skos:broadMatch <http://other.example/being> .", ""),
+    ("RELATED_SIBLINGS", CAT + "ex:cat skos:related ex:dog .", ""),  # not siblings
+    ("MAPPING_INSIDE_SCHEME", "ex:dog skos:closeMatch <http://other.example/dog> .", ""),
+    ("SCHEME_NO_TOP_CONCEPT", "", "ex:scheme skos:hasTopConcept ex:animal ."),  # topConceptOf
+    (
+        "CONCEPT_UNREACHABLE",
+        "",
+        "ex:scheme skos:hasTopConcept ex:animal . ex:animal skos:topConceptOf ex:scheme .",
+    ),
 ]
 
 
@@ -119,6 +222,29 @@ def test_rule_stays_silent_on_near_miss(data_dir: Path, code: str, add: str, rem
 def test_concept_stated_only_through_narrower_is_reachable(data_dir: Path) -> None:
     found = findings_for(data_dir, remove="ex:dog skos:broader ex:animal .")
     assert "CONCEPT_UNREACHABLE" not in {code for code, _, _ in found}
+
+
+def test_blank_node_concept_is_reported(data_dir: Path) -> None:
+    add = "[] a skos:Concept ; skos:inScheme ex:scheme ; skos:broader ex:animal ."
+    found = findings_for(data_dir, add=add)
+    assert any(code == "BLANK_NODE_CONCEPT" and focus.startswith("_:") for code, _, focus in found)
+
+
+def test_non_http_iri_is_a_warning(data_dir: Path) -> None:
+    found = findings_for(data_dir, add="<urn:x:cat> a skos:Concept ; skos:broader ex:animal .")
+    assert ("NON_HTTP_IRI", "Warning", "urn:x:cat") in found
+
+
+def test_every_rule_has_a_code_a_layer_a_severity_and_a_message() -> None:
+    shapes = load_shapes("bpo")
+    for shape in shapes.subjects(RDF.type, SH.NodeShape):
+        assert shapes.value(shape, BPOV.code) is not None, shape
+        assert str(shapes.value(shape, BPOV.layer)) in {"integrity", "profile", "quality", "house"}
+        severity = shapes.value(shape, SH.severity)
+        expected = SH.Warning if str(shapes.value(shape, BPOV.layer)) == "quality" else SH.Violation
+        assert severity == expected, shape
+        constraint = shapes.value(shape, SH.sparql)
+        assert shapes.value(constraint, SH.message) is not None, shape
 
 
 def test_required_languages_are_settings_not_code(data_dir: Path) -> None:
