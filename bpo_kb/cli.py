@@ -26,6 +26,7 @@ EXPORT_FORMAT_NAMES = ("turtle", "jsonld", "csv", "ntriples", "rdfxml")
 INPUT_FORMAT_NAMES = ("turtle", "nt", "nquads", "xml", "json-ld", "trig")
 PROFILE_NAMES = ("skos", "bpo")
 REPORT_FORMATS = ("text", "json", "turtle")
+ENGINE_NAMES = ("auto", "sparql", "pyshacl")
 
 
 class CliError(click.ClickException):
@@ -135,6 +136,14 @@ def build(ontology: Path, out_dir: Path, required_languages: tuple[str, ...]) ->
     help="text (one line per finding), json (a list of findings) or turtle (SHACL report).",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(ENGINE_NAMES),
+    default="auto",
+    show_default=True,
+    help="sparql: each rule once over the whole graph (fast); pyshacl: the reference engine, "
+    "once per focus node; auto: sparql when it can evaluate the shapes.",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(("violation", "warning")),
     default="violation",
@@ -147,6 +156,7 @@ def validate(
     required_languages: tuple[str, ...],
     input_format: str | None,
     report_format: str,
+    engine: str,
     fail_on: str,
 ) -> None:
     """Validate SKOS vocabularies (files or folders, merged); the glossary if none is given.
@@ -161,7 +171,7 @@ def validate(
     with _library_errors():
         graph = load_graph(sources, input_format)
         report = validate_graph(
-            graph, profile=chosen_profile, required_languages=required_languages
+            graph, profile=chosen_profile, required_languages=required_languages, engine=engine
         )
     if report_format == "json":
         click.echo(json.dumps([f.as_dict() for f in report.findings], indent=2, ensure_ascii=False))

@@ -40,6 +40,8 @@ class BPOV(DefinedNamespace):
     requiredLanguage: URIRef  # noqa: N815 - an RDF term: a language every concept needs
     iso639: URIRef  # the node that lists the ISO 639 language codes (reference data)
     languageCode: URIRef  # noqa: N815 - an RDF term: one ISO 639 code, lower case
+    prefLabelKey: URIRef  # noqa: N815 - validation-only: a prefLabel, lower-cased, "@" language
+    altLabelKey: URIRef  # noqa: N815 - validation-only: the same for an altLabel
 
 
 # Prefixes bound in every graph bpo-kb writes, in this order. Mapping targets come first among

@@ -20,10 +20,12 @@ from bpo_kb.errors import InputError
 from bpo_kb.graphs import DEFAULT_STORE, QUERY_STORE, add_turtle_file, load_graph, new_graph
 from bpo_kb.namespaces import BPOV, RDF, SH
 from bpo_kb.resources import DEFAULT_SHAPES_DIR
+from bpo_kb.sparql_engine import CompiledRule, UnsupportedShapes, compile_rules, evaluate_rules
 from bpo_kb.vocabulary import preferred_label
 
 __all__ = [
     "DEFAULT_REQUIRED_LANGUAGES",
+    "ENGINES",
     "PROFILES",
     "Finding",
     "ValidationReport",
@@ -41,6 +43,8 @@ PROFILES: dict[str, tuple[str, ...]] = {
 DEFAULT_REQUIRED_LANGUAGES: tuple[str, ...] = ("fr", "en")
 # Reference data the shapes look things up in; added to the validator's copy of the data.
 REFERENCE_DATA = ("iso639-languages.ttl",)
+# SPARQL Update applied to that copy before the shapes run (validation-only derivations).
+DERIVATIONS = "derivations.ru"
 
 _SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SEVERITY_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -110,12 +114,27 @@ def load_shapes(profile: str = "skos", shapes_dir: Path = DEFAULT_SHAPES_DIR) ->
     return shapes
 
 
+ENGINES = ("auto", "sparql", "pyshacl")
+
+
+@dataclass(frozen=True)
+class _RawResult:
+    """A validation result as either engine produces it, before it becomes a Finding."""
+
+    focus: Node
+    shape: Node
+    severity: Node
+    message: str | None
+    value: Node | None = None
+
+
 def validate_graph(
     graph: Graph,
     *,
     profile: str = "skos",
     required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
     shapes: Graph | None = None,
+    engine: str = "auto",
 ) -> ValidationReport:
     """Validate ``graph`` (left unchanged) and return its findings.
 
@@ -124,22 +143,95 @@ def validate_graph(
         profile: a key of :data:`PROFILES`, used when ``shapes`` is not given.
         required_languages: languages every concept needs a prefLabel and a definition in.
         shapes: a shapes graph to use instead of the profile's files.
+        engine: ``sparql`` (each rule once over the whole graph, on Oxigraph), ``pyshacl`` (the
+            reference engine, once per focus node) or ``auto``: sparql whenever it can evaluate
+            the shapes and the data fits Oxigraph, else pyshacl.
     """
-    import pyshacl  # heavy: imported only when validating
-
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
     shapes_graph = shapes if shapes is not None else load_shapes(profile)
     data = _with_settings(graph, required_languages)
-    _, results_graph, _ = pyshacl.validate(
-        data, shacl_graph=shapes_graph, inference="none", allow_warnings=True
-    )
+    rules = _sparql_rules(shapes_graph, data) if engine != "pyshacl" else None
+    if engine == "sparql" and rules is None:
+        raise InputError(
+            "the sparql engine cannot evaluate these shapes or this data; use --engine pyshacl"
+        )
+    raw = _run_sparql(data, rules) if rules is not None else _run_pyshacl(data, shapes_graph)
     findings = sorted(
-        (
-            _finding(results_graph, shapes_graph, graph, result, required_languages)
-            for result in results_graph.subjects(RDF.type, SH.ValidationResult)
-        ),
+        (_finding(shapes_graph, graph, result, required_languages) for result in raw),
         key=Finding.sort_key,
     )
-    return ValidationReport(findings=findings, results_graph=results_graph)
+    return ValidationReport(findings=findings, results_graph=_report_graph(raw, findings))
+
+
+def _sparql_rules(shapes: Graph, data: Graph) -> list[CompiledRule] | None:
+    """The shapes compiled for the SPARQL engine, or None if it cannot run them on ``data``."""
+    if getattr(data.store, "_inner", None) is None:  # not on Oxigraph (see _with_settings)
+        return None
+    try:
+        return _compiled_rules(shapes)
+    except UnsupportedShapes:
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled_rules(shapes: Graph) -> list[CompiledRule]:
+    return compile_rules(shapes, str(BPOV._NS))
+
+
+def _run_sparql(data: Graph, rules: list[CompiledRule]) -> list[_RawResult]:
+    return [
+        _RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
+        for r in evaluate_rules(data.store._inner, rules)  # type: ignore[attr-defined]
+    ]
+
+
+def _run_pyshacl(data: Graph, shapes: Graph) -> list[_RawResult]:
+    import pyshacl  # heavy: imported only when this engine runs
+
+    conforms, results, text = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", allow_warnings=True
+    )
+    if not isinstance(results, Graph):  # pySHACL reports unusable shapes this way
+        raise InputError(f"the shapes cannot be evaluated: {text.strip()}")
+    return [
+        _RawResult(
+            focus=results.value(result, SH.focusNode),
+            shape=results.value(result, SH.sourceShape),
+            severity=results.value(result, SH.resultSeverity),
+            message=_text_or_none(results.value(result, SH.resultMessage)),
+            value=results.value(result, SH.value),
+        )
+        for result in results.subjects(RDF.type, SH.ValidationResult)
+    ]
+
+
+def _text_or_none(node: Node | None) -> str | None:
+    return str(node) if node is not None else None
+
+
+def _report_graph(raw: list[_RawResult], findings: list[Finding]) -> Graph:
+    """A SHACL validation report (sh:ValidationReport) holding every result."""
+    report = new_graph()
+    report.bind("sh", str(SH))
+    report.bind("bpos", "https://w3id.org/bpo-kb/shapes#")
+    root = BNode()
+    report.add((root, RDF.type, SH.ValidationReport))
+    conforms = all(f.severity != "Violation" for f in findings)
+    report.add((root, SH.conforms, Literal(conforms)))
+    for result in raw:
+        node = BNode()
+        report.add((root, SH.result, node))
+        report.add((node, RDF.type, SH.ValidationResult))
+        report.add((node, SH.focusNode, result.focus))
+        report.add((node, SH.sourceShape, result.shape))
+        report.add((node, SH.resultSeverity, result.severity))
+        report.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+        if result.message is not None:
+            report.add((node, SH.resultMessage, Literal(result.message)))
+        if result.value is not None:
+            report.add((node, SH.value, result.value))
+    return report
 
 
 def _with_settings(
@@ -157,23 +249,27 @@ def _with_settings(
         add_turtle_file(data, shapes_dir / name)
     for language in required_languages:
         data.add((BPOV.settings, BPOV.requiredLanguage, Literal(language)))
+    data.update(_derivations(shapes_dir))
     return data
 
 
-def _finding(
-    results: Graph, shapes: Graph, data: Graph, result: Node, languages: Sequence[str]
-) -> Finding:
-    focus = results.value(result, SH.focusNode)
-    shape = results.value(result, SH.sourceShape)
-    severity = results.value(result, SH.resultSeverity)
-    code = shapes.value(shape, BPOV.code) if shape is not None else None
-    message = results.value(result, SH.resultMessage)
+@functools.cache
+def _derivations(shapes_dir: Path) -> str:
+    path = shapes_dir / DERIVATIONS
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"{path}: {err.strerror or err}") from None
+
+
+def _finding(shapes: Graph, data: Graph, result: _RawResult, languages: Sequence[str]) -> Finding:
+    code = shapes.value(result.shape, BPOV.code)
     return Finding(
-        severity=_SEVERITY_NAMES.get(severity, str(severity)),
-        code=str(code) if code is not None else _shape_name(shape),
-        focus=_node_text(focus),
-        label=preferred_label(data, focus, languages),
-        message=str(message) if message is not None else _default_message(results, result),
+        severity=_SEVERITY_NAMES.get(result.severity, str(result.severity)),
+        code=str(code) if code is not None else _shape_name(result.shape),
+        focus=_node_text(result.focus),
+        label=preferred_label(data, result.focus, languages),
+        message=result.message if result.message is not None else "fails its shape",
     )
 
 
@@ -185,8 +281,3 @@ def _node_text(node: Node | None) -> str:
 
 def _shape_name(shape: Node | None) -> str:
     return _node_text(shape).rsplit("#", 1)[-1] if shape is not None else "SHACL"
-
-
-def _default_message(results: Graph, result: Node) -> str:
-    component = results.value(result, SH.sourceConstraintComponent)
-    return f"fails {_node_text(component).rsplit('#', 1)[-1]}"

@@ -1,0 +1,181 @@
+"""Set-at-a-time evaluation of the shapes: each rule as one whole-graph SPARQL query on Oxigraph.
+
+pySHACL evaluates a SPARQL-based constraint once per focus node; on a thesaurus of 100,000
+concepts that is millions of queries. This engine reads the same shapes and runs each rule once:
+the shape's targets become a sub-query that binds ``?this`` (``$this`` is the same variable in
+SPARQL), joined at the top of the rule's own query, so every focus node is checked in one pass.
+
+It supports what bpo-kb's shapes use: node shapes with sh:targetClass, sh:targetSubjectsOf,
+sh:targetObjectsOf and sh:targetNode, whose constraints are sh:sparql/sh:select with sh:message
+and sh:prefixes. :func:`compile_rules` raises :class:`UnsupportedShapes` on anything else, so the
+caller can fall back to pySHACL. The join is equivalent to SHACL's pre-binding when a rule
+mentions ``$this`` in a nested group only where a triple pattern of that group binds it; the
+engine-equivalence tests hold the shapes to that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from bpo_kb.namespaces import RDF, RDFS, SH
+
+__all__ = ["CompiledRule", "RuleResult", "UnsupportedShapes", "compile_rules", "evaluate_rules"]
+
+# Shape properties the engine understands or may ignore (documentation, our annotations).
+_SHAPE_PROPERTIES = {
+    RDF.type,
+    SH.targetClass,
+    SH.targetSubjectsOf,
+    SH.targetObjectsOf,
+    SH.targetNode,
+    SH.severity,
+    SH.sparql,
+    SH.message,
+    SH.name,
+    SH.description,
+    RDFS.comment,
+    RDFS.label,
+}
+_CONSTRAINT_PROPERTIES = {SH.select, SH.message, SH.prefixes, RDFS.comment}
+
+
+class UnsupportedShapes(Exception):  # noqa: N818 - a condition, not a failure of the library
+    """The shapes use a SHACL feature this engine does not evaluate."""
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """One SPARQL-based constraint of one shape, ready to run over a whole graph."""
+
+    shape: Node
+    severity: URIRef
+    query: str
+    messages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One solution of a rule: the focus node and the message with its variables filled in."""
+
+    shape: Node
+    severity: URIRef
+    focus: Node
+    messages: tuple[str, ...]
+
+
+def compile_rules(shapes: Graph, own_namespace: str) -> list[CompiledRule]:
+    """Every constraint of every node shape, as a whole-graph query.
+
+    Args:
+        shapes: the shapes graph.
+        own_namespace: namespace of annotation properties the engine may ignore (``bpov:``).
+
+    Raises:
+        UnsupportedShapes: a shape uses a construct this engine does not evaluate.
+    """
+    rules = []
+    for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
+        _check_supported(shapes, shape, _SHAPE_PROPERTIES, own_namespace)
+        targets = _target_patterns(shapes, shape)
+        severity = shapes.value(shape, SH.severity) or SH.Violation
+        for constraint in shapes.objects(shape, SH.sparql):
+            _check_supported(shapes, constraint, _CONSTRAINT_PROPERTIES, own_namespace)
+            select = shapes.value(constraint, SH.select)
+            if select is None:
+                raise UnsupportedShapes(f"{shape}: only sh:select constraints are supported")
+            query = _prefix_block(shapes, constraint) + _join_targets(str(select), targets)
+            messages = tuple(sorted(str(m) for m in shapes.objects(constraint, SH.message)))
+            rules.append(CompiledRule(shape, severity, query, messages))
+    return rules
+
+
+def evaluate_rules(store: object, rules: list[CompiledRule]) -> Iterator[RuleResult]:
+    """Run every rule on a ``pyoxigraph.Store`` and yield one result per solution."""
+    for rule in rules:
+        solutions = store.query(rule.query)  # type: ignore[attr-defined]
+        names = [variable.value for variable in solutions.variables]
+        for solution in solutions:
+            bound = {name: solution[name] for name in names if solution[name] is not None}
+            yield RuleResult(
+                shape=rule.shape,
+                severity=rule.severity,
+                focus=_to_rdflib(bound["this"]),
+                messages=tuple(_fill(message, bound) for message in rule.messages),
+            )
+
+
+def _check_supported(shapes: Graph, node: Node, allowed: set[URIRef], own_namespace: str) -> None:
+    for predicate in set(shapes.predicates(node)):
+        if predicate not in allowed and not str(predicate).startswith(own_namespace):
+            raise UnsupportedShapes(f"{node}: {predicate} is not supported by the SPARQL engine")
+    if shapes.value(node, SH.deactivated) is not None:
+        raise UnsupportedShapes(f"{node}: sh:deactivated is not supported")
+
+
+def _target_patterns(shapes: Graph, shape: Node) -> list[str]:
+    patterns = [
+        f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* {_sparql_term(c)} }}"
+        for c in shapes.objects(shape, SH.targetClass)
+    ]
+    patterns += [
+        f"{{ ?this {_sparql_term(p)} ?targetObject }}"
+        for p in shapes.objects(shape, SH.targetSubjectsOf)
+    ]
+    patterns += [
+        f"{{ ?targetSubject {_sparql_term(p)} ?this }}"
+        for p in shapes.objects(shape, SH.targetObjectsOf)
+    ]
+    patterns += [
+        f"{{ VALUES ?this {{ {_sparql_term(n)} }} }}" for n in shapes.objects(shape, SH.targetNode)
+    ]
+    if not patterns:
+        raise UnsupportedShapes(f"{shape}: a shape without targets is not supported")
+    return sorted(patterns)
+
+
+def _join_targets(select: str, targets: list[str]) -> str:
+    """Put a sub-query binding ?this to every target first in the query's WHERE group."""
+    opening = select.index("{")
+    binding = "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(targets) + " } }\n"
+    return select[: opening + 1] + "\n" + binding + select[opening + 1 :]
+
+
+def _prefix_block(shapes: Graph, constraint: Node) -> str:
+    lines = []
+    for prefixes in shapes.objects(constraint, SH.prefixes):
+        for declaration in shapes.objects(prefixes, SH.declare):
+            prefix = shapes.value(declaration, SH.prefix)
+            namespace = shapes.value(declaration, SH.namespace)
+            lines.append(f"PREFIX {prefix}: <{namespace}>")
+    return "\n".join(sorted(set(lines))) + "\n"
+
+
+def _sparql_term(node: Node) -> str:
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    raise UnsupportedShapes(f"target {node!r} is not an IRI")
+
+
+def _fill(message: str, bound: dict[str, object]) -> str:
+    """Substitute ``{?name}`` and ``{$name}`` with the solution's values, as pySHACL does."""
+    for name, term in bound.items():
+        text = term.value  # type: ignore[attr-defined]
+        message = message.replace("{?" + name + "}", text).replace("{$" + name + "}", text)
+    return message
+
+
+def _to_rdflib(term: object) -> Node:
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    assert isinstance(term, pyoxigraph.Literal)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))

@@ -1,0 +1,23 @@
+# Validation-only derivations: the validator runs this SPARQL Update on its own copy of the data,
+# after adding the settings and reference data, and before any shape is evaluated. The user's
+# data is never modified. Another SHACL engine reaches bpo-kb's verdict by running it first too.
+#
+# Label keys (lower case, with the language tag) let the rules about labels shared by two
+# concepts join on one indexed value instead of comparing every pair of labels.
+
+PREFIX bpov: <https://w3id.org/bpo-kb/validation#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+INSERT { ?resource bpov:prefLabelKey ?key }
+WHERE {
+    ?resource skos:prefLabel ?label .
+    FILTER(ISLITERAL(?label))
+    BIND(CONCAT(LCASE(STR(?label)), "@", LCASE(LANG(?label))) AS ?key)
+} ;
+
+INSERT { ?resource bpov:altLabelKey ?key }
+WHERE {
+    ?resource skos:altLabel ?label .
+    FILTER(ISLITERAL(?label))
+    BIND(CONCAT(LCASE(STR(?label)), "@", LCASE(LANG(?label))) AS ?key)
+}

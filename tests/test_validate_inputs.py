@@ -1,0 +1,131 @@
+"""`bpo-kb validate` on any vocabulary: every RDF syntax, folders, several files, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, Namespace
+
+from bpo_kb.cli import main
+from bpo_kb.graphs import load_graph
+from bpo_kb.namespaces import SKOS
+from bpo_kb.validation import validate_graph
+
+# N-Triples is valid N-Quads (every triple in the default graph).
+SERIALISATIONS = [
+    ("turtle", ".ttl"),
+    ("xml", ".rdf"),
+    ("nt", ".nt"),
+    ("nt", ".nq"),
+    ("json-ld", ".jsonld"),
+]
+EX = Namespace("http://example.org/voc/")
+
+
+@pytest.mark.parametrize(("rdflib_format", "suffix"), SERIALISATIONS)
+def test_every_rdf_syntax_validates_alike(
+    runner: CliRunner, data_dir: Path, tmp_path: Path, rdflib_format: str, suffix: str
+) -> None:
+    graph = Graph().parse(data_dir / "valid-minimal.ttl")
+    graph.add((EX.dog, SKOS.prefLabel, EX.dog))  # a defect that survives every syntax
+    path = tmp_path / f"vocabulary{suffix}"
+    graph.serialize(path, format=rdflib_format, encoding="utf-8")
+    result = runner.invoke(main, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output  # a prefLabel that is an IRI: no violation...
+    codes = {f["code"] for f in json.loads(result.stdout)}
+    assert "LANG_TAG_MISSING" not in codes  # ...and not a literal without a language either
+
+
+def test_input_format_overrides_the_extension(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    odd = tmp_path / "vocabulary.txt"
+    odd.write_text((data_dir / "valid-minimal.ttl").read_text(encoding="utf-8"))
+    assert runner.invoke(main, ["validate", str(odd)]).exit_code == 2
+    result = runner.invoke(main, ["validate", str(odd), "--input-format", "turtle"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_folder_and_several_files_are_merged(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "a.ttl").write_text((data_dir / "valid-minimal.ttl").read_text(encoding="utf-8"))
+    (tmp_path / "b.ttl").write_text(
+        '<http://example.org/voc/dog> <http://www.w3.org/2004/02/skos/core#prefLabel> "clebs"@fr .'
+    )
+    for arguments in ([str(tmp_path)], [str(tmp_path / "a.ttl"), str(tmp_path / "b.ttl")]):
+        result = runner.invoke(main, ["validate", *arguments])
+        assert result.exit_code == 1
+        assert f"Violation S14 <{EX.dog}>" in result.stdout
+
+
+def test_a_bad_file_among_good_ones_stops_everything(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.nt"
+    bad.write_text('<http://a> <http://b> "fine" .\n<http://a> <http://b> "broken .\n')
+    result = runner.invoke(main, ["validate", str(data_dir / "valid-minimal.ttl"), str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{bad}:2: ")
+    assert result.stdout == ""
+
+
+def test_fail_on_warning_and_turtle_report(runner: CliRunner, data_dir: Path) -> None:
+    third_party = str(data_dir / "third-party.ttl")
+    assert runner.invoke(main, ["validate", third_party]).exit_code == 0
+    failing = runner.invoke(main, ["validate", third_party, "--fail-on", "warning"])
+    assert failing.exit_code == 1
+    assert "Warning INVERSE_NOT_STATED" in failing.stdout
+    report = runner.invoke(main, ["validate", third_party, "--format", "turtle"])
+    graph = Graph().parse(data=report.stdout, format="turtle")
+    assert len(list(graph.subjects(None, None))) > 1
+    assert "sh:ValidationReport" in report.stdout
+
+
+def test_a_third_party_vocabulary_has_no_violation(data_dir: Path) -> None:
+    report = validate_graph(load_graph([data_dir / "third-party.ttl"]), profile="skos")
+    assert report.conforms, [f.as_line() for f in report.findings]
+
+
+def _chain(length: int, *, cycle: bool) -> Graph:
+    graph = Graph()
+    for index in range(length):
+        concept = EX[f"c{index}"]
+        graph.add((concept, SKOS.prefLabel, Literal(f"c{index}", lang="en")))
+        if index:
+            graph.add((concept, SKOS.broader, EX[f"c{index - 1}"]))
+    if cycle:
+        graph.add((EX.c0, SKOS.broader, EX[f"c{length - 1}"]))
+    return graph
+
+
+@pytest.mark.parametrize("cycle", [False, True])
+def test_a_very_deep_hierarchy_neither_loops_nor_overflows(cycle: bool) -> None:
+    report = validate_graph(_chain(1000, cycle=cycle), profile="skos", required_languages=("en",))
+    cycles = [f for f in report.findings if f.code == "HIERARCHY_CYCLE"]
+    assert len(cycles) == (1000 if cycle else 0)
+
+
+def test_ten_thousand_concepts_validate(tmp_path: Path) -> None:
+    lines = [
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+        "@prefix ex: <http://example.org/big/> .",
+        'ex:s a skos:ConceptScheme ; skos:prefLabel "Big"@en ; skos:hasTopConcept ex:c0 .',
+    ]
+    for index in range(10_000):
+        parent = (
+            f" ; skos:broader ex:c{(index - 1) // 10}" if index else " ; skos:topConceptOf ex:s"
+        )
+        lines.append(
+            f'ex:c{index} a skos:Concept ; skos:inScheme ex:s ; skos:prefLabel "term {index}"@en ;'
+            f' skos:definition "Definition {index}."@en{parent} .'
+        )
+    path = tmp_path / "big.ttl"
+    path.write_text("\n".join(lines))
+    report = validate_graph(load_graph([path]), required_languages=("en",))
+    codes = {f.code for f in report.findings}
+    assert report.conforms
+    assert codes == {"INVERSE_NOT_STATED"}  # broader stated without narrower, 9,999 times
