@@ -8,6 +8,7 @@ or unreadable input.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import click
+from rdflib import Graph
 
 from bpo_kb import __version__
 from bpo_kb.errors import BpoKbError, InvalidVocabulary
@@ -26,6 +28,7 @@ EXPORT_FORMAT_NAMES = ("turtle", "jsonld", "csv", "ntriples", "rdfxml")
 INPUT_FORMAT_NAMES = ("turtle", "nt", "nquads", "xml", "json-ld", "trig")
 PROFILE_NAMES = ("skos", "bpo")
 REPORT_FORMATS = ("text", "json", "turtle")
+OUTPUT_FORMAT_NAMES = ("table", "csv", "json", "turtle")
 ENGINE_NAMES = ("auto", "sparql", "pyshacl")
 
 
@@ -220,3 +223,236 @@ def export(
             return
         path = export_one(graph, format_name, output or DEFAULT_EXPORTS_DIR / chosen.filename)
     click.echo(f"wrote {path}")
+
+
+GRAPH_IRI_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$")
+
+
+def _graph_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    if not GRAPH_IRI_PATTERN.match(value):
+        raise click.BadParameter(f"{value!r} is not an absolute IRI")
+    return value
+
+
+@main.command()
+@click.option(
+    "--store",
+    "store_url",
+    required=True,
+    help="Graph Store Protocol endpoint, e.g. http://localhost:7878/store.",
+)
+@click.option(
+    "--graph",
+    "graph_iri",
+    required=True,
+    callback=_graph_iri,
+    help="IRI of the named graph to replace (or append to).",
+)
+@click.option(
+    "--sparql",
+    "sparql_url",
+    default=None,
+    help="SPARQL query endpoint used to count the published triples.",
+)
+@click.option("--append", is_flag=True, help="POST (add to the graph) instead of PUT (replace it).")
+@ONTOLOGY_OPTION
+@REQUIRE_LANG_OPTION
+def publish(
+    store_url: str,
+    graph_iri: str,
+    sparql_url: str | None,
+    append: bool,
+    ontology: Path,
+    required_languages: tuple[str, ...],
+) -> None:
+    """Validate, then send the built glossary to a triple store (SPARQL 1.1 Graph Store Protocol).
+
+    Credentials come from BPO_KB_USER/BPO_KB_PASSWORD or ~/.netrc (Basic or Digest).
+
+    Example: bpo-kb publish --store http://localhost:7878/store --graph https://example.org/g
+    """
+    from bpo_kb.build import load_valid_vocabulary
+    from bpo_kb.store import publish_graph
+
+    with _library_errors():
+        graph = load_valid_vocabulary(ontology, required_languages=required_languages)
+        result = publish_graph(graph, store_url, graph_iri, append=append, sparql_url=sparql_url)
+    verb = "appended" if append else "published"
+    counted = f"; the graph now holds {result.counted}" if result.counted is not None else ""
+    click.echo(f"{verb} {result.sent} triples to <{graph_iri}> (HTTP {result.status}){counted}")
+
+
+def _parameters(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, object]:
+    from bpo_kb.queries import parse_parameter
+
+    parsed = {}
+    for value in values:
+        name, equals, raw = value.partition("=")
+        if not equals or not name:
+            raise click.BadParameter(f"{value!r}: write NAME=VALUE, e.g. concept=bpo:payroll")
+        try:
+            parsed[name] = parse_parameter(raw)
+        except BpoKbError as err:
+            raise click.BadParameter(str(err)) from None
+    return parsed
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option(
+    "--sparql",
+    "endpoint",
+    default=None,
+    help="Remote SPARQL endpoint (default: in process over the built glossary).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(OUTPUT_FORMAT_NAMES),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--param",
+    "parameters",
+    multiple=True,
+    callback=_parameters,
+    help="Bind a variable: NAME=VALUE (an IRI, prefix:local, or text[@lang]).",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
+@ONTOLOGY_OPTION
+def query(
+    query: str | None,
+    endpoint: str | None,
+    output_format: str,
+    parameters: dict[str, object],
+    list_queries: bool,
+    ontology: Path,
+) -> None:
+    """Run SPARQL (text, @FILE or a named query) over the glossary or a remote endpoint.
+
+    Example: bpo-kb query concept-card --param concept=bpo:payroll
+    """
+    from bpo_kb.queries import (
+        bind_parameters,
+        format_result,
+        named_queries,
+        resolve_query,
+        run_query,
+    )
+
+    if list_queries:
+        for named in named_queries().values():
+            click.echo(f"{named.name:<22} {named.description}")
+        return
+    if query is None:
+        raise click.UsageError("give a QUERY (SPARQL, @FILE or a name from --list)")
+    with _library_errors():
+        text = bind_parameters(resolve_query(query), parameters)  # type: ignore[arg-type]
+        graph = None if endpoint else _glossary(ontology)
+        result = run_query(text, graph=graph, endpoint=endpoint)
+        click.echo(format_result(result, output_format))
+
+
+@main.command()
+@click.argument("term")
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(("fr", "en")),
+    default=None,
+    help="Match labels in this language only.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@ONTOLOGY_OPTION
+def search(term: str, language: str | None, output_format: str, ontology: Path) -> None:
+    """Find concepts by any label, ignoring case and accents; best matches first.
+
+    Example: bpo-kb search "externalisation en mer"
+    """
+    from bpo_kb.concepts import concept_card
+    from bpo_kb.search import search_concepts
+
+    with _library_errors():
+        graph = _glossary(ontology)
+    hits = search_concepts(graph, term, language=language)
+    rows = []
+    for hit in hits:
+        card = concept_card(graph, hit.concept)  # type: ignore[arg-type]
+        definition_language = language or "en"
+        rows.append(
+            {
+                "iri": str(hit.concept),
+                "match": hit.match,
+                "matched_label": str(hit.label),
+                "fr": card.pref_labels.get("fr", ""),
+                "en": card.pref_labels.get("en", ""),
+                "definition": (card.definitions.get(definition_language) or [""])[0],
+            }
+        )
+    if output_format == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            click.echo(
+                f"{row['iri']}  {row['fr']} / {row['en']}  [{row['match']}: "
+                f"{row['matched_label']}]\n    {row['definition']}"
+            )
+    if not hits:
+        click.echo(f"no concept matches {term!r}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("concept")
+@ONTOLOGY_OPTION
+def show(concept: str, ontology: Path) -> None:
+    """Show a concept (by IRI, bpo:slug, slug or any label) in French and English.
+
+    Example: bpo-kb show paie
+    """
+    from bpo_kb.concepts import concept_card, find_concept
+
+    with _library_errors():
+        graph = _glossary(ontology)
+        click.echo(concept_card(graph, find_concept(graph, concept)).as_text())
+
+
+@main.command()
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(("fr", "en")),
+    default="en",
+    show_default=True,
+    help="Language of the terms shown.",
+)
+@ONTOLOGY_OPTION
+def tree(language: str, ontology: Path) -> None:
+    """Print the hierarchy as indented text, from each top concept down.
+
+    Example: bpo-kb tree --lang fr
+    """
+    from bpo_kb.concepts import hierarchy_lines
+
+    with _library_errors():
+        graph = _glossary(ontology)
+    for line in hierarchy_lines(graph, language):
+        click.echo(line)
+
+
+def _glossary(ontology: Path) -> Graph:
+    """The validated, completed vocabulary that the read-only commands work on."""
+    from bpo_kb.build import load_valid_vocabulary
+
+    return load_valid_vocabulary(ontology)

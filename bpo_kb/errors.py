@@ -5,7 +5,9 @@ The library raises, the CLI translates (one line, an exit code), nobody prints a
     BpoKbError
      ├── InputError            a file that cannot be read or parsed (file and line)
      ├── InvalidVocabulary     a vocabulary that violates the shapes (carries the report)
-     └── ExportError           an export that cannot be written
+     ├── ExportError           an export that cannot be written
+     ├── StoreError            a triple store or SPARQL endpoint that fails (URL, HTTP status)
+     └── QueryError            a SPARQL query that does not parse (message and position)
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bpo_kb.validation import ValidationReport
 
-__all__ = ["BpoKbError", "ExportError", "InputError", "InvalidVocabulary"]
+__all__ = [
+    "BpoKbError",
+    "ExportError",
+    "InputError",
+    "InvalidVocabulary",
+    "QueryError",
+    "StoreError",
+]
 
 
 class BpoKbError(Exception):
@@ -40,3 +49,13 @@ class InvalidVocabulary(BpoKbError):  # noqa: N818 - the name DESIGN.md uses
 
 class ExportError(BpoKbError):
     """An export that cannot be written faithfully."""
+
+
+class StoreError(BpoKbError):
+    """A store or endpoint that is unreachable, refuses the request or holds the wrong data."""
+
+
+class QueryError(BpoKbError):
+    """A SPARQL query that does not parse, or a named query that does not exist."""
+
+    exit_code = 2

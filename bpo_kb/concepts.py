@@ -1,0 +1,174 @@
+"""Concepts as people read them: find one by IRI, slug or label; its card; the hierarchy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from bpo_kb.errors import BpoKbError
+from bpo_kb.namespaces import BPO, PREFIXES, RDF, SKOS, compact_iri
+from bpo_kb.search import normalise, search_concepts
+
+__all__ = ["ConceptCard", "ConceptNotFound", "concept_card", "find_concept", "hierarchy_lines"]
+
+MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
+
+
+class ConceptNotFound(BpoKbError):  # noqa: N818 - reads as the condition it reports
+    """No concept, or more than one, answers to what the user gave."""
+
+
+@dataclass
+class ConceptCard:
+    """Everything a reader wants to know of one concept, in every language it has."""
+
+    iri: str
+    pref_labels: dict[str, str]
+    alt_labels: dict[str, list[str]]
+    definitions: dict[str, list[str]]
+    notes: dict[str, list[str]]
+    broader: list[str] = field(default_factory=list)
+    narrower: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    collections: list[str] = field(default_factory=list)
+    mappings: list[tuple[str, str]] = field(default_factory=list)
+
+    def as_text(self, languages: tuple[str, ...] = ("fr", "en")) -> str:
+        lines = [self.iri]
+        for language in languages:
+            lines.append(f"  [{language}] {self.pref_labels.get(language, '(no preferred term)')}")
+            if self.alt_labels.get(language):
+                lines.append(f"       also: {'; '.join(self.alt_labels[language])}")
+            for definition in self.definitions.get(language, []):
+                lines.append(f"       definition: {definition}")
+            for note in self.notes.get(language, []):
+                lines.append(f"       note: {note}")
+        for title, values in (
+            ("broader", self.broader),
+            ("narrower", self.narrower),
+            ("related", self.related),
+            ("collections", self.collections),
+        ):
+            if values:
+                lines.append(f"  {title}: {'; '.join(values)}")
+        for relation, target in self.mappings:
+            lines.append(f"  {relation}: {target}")
+        return "\n".join(lines)
+
+
+def find_concept(graph: Graph, spec: str) -> URIRef:
+    """The concept named by an IRI, a compact IRI, a slug or any of its labels.
+
+    Raises:
+        ConceptNotFound: nothing matches, or a label matches several concepts equally well.
+    """
+    concepts = {c for c in graph.subjects(RDF.type, SKOS.Concept) if isinstance(c, URIRef)}
+    for candidate in _iri_candidates(spec):
+        if candidate in concepts:
+            return candidate
+    exact = [hit for hit in search_concepts(graph, spec) if hit.rank <= 2]
+    best = [hit for hit in exact if hit.rank == exact[0].rank] if exact else []
+    if len(best) == 1:
+        return URIRef(best[0].concept)
+    if best:
+        names = ", ".join(sorted(compact_iri(hit.concept) for hit in best))
+        raise ConceptNotFound(f"{spec!r} names several concepts: {names}; give the IRI")
+    raise ConceptNotFound(f"no concept is named {spec!r} (try bpo-kb search)")
+
+
+def concept_card(graph: Graph, concept: URIRef) -> ConceptCard:
+    """The card of ``concept``: labels, definitions and notes by language, links by label."""
+    return ConceptCard(
+        iri=str(concept),
+        pref_labels={
+            lang: texts[0] for lang, texts in _by_language(graph, concept, SKOS.prefLabel).items()
+        },
+        alt_labels=_by_language(graph, concept, SKOS.altLabel),
+        definitions=_by_language(graph, concept, SKOS.definition),
+        notes=_by_language(graph, concept, SKOS.scopeNote),
+        broader=_linked(graph, concept, SKOS.broader, SKOS.narrower),
+        narrower=_linked(graph, concept, SKOS.narrower, SKOS.broader),
+        related=_linked(graph, concept, SKOS.related, SKOS.related),
+        collections=sorted(_name(graph, c) for c in graph.subjects(SKOS.member, concept)),
+        mappings=sorted(
+            (compact_iri(p), str(o)) for p in MAPPINGS for o in graph.objects(concept, p)
+        ),
+    )
+
+
+def hierarchy_lines(graph: Graph, language: str = "en") -> Iterator[str]:
+    """The hierarchy as indented lines, from each top concept down (polyhierarchy repeated)."""
+    concepts = set(graph.subjects(RDF.type, SKOS.Concept))
+    tops = {c for c in concepts if _parents(graph, c) == set()}
+    tops |= set(graph.subjects(SKOS.topConceptOf, None)) | set(
+        graph.objects(None, SKOS.hasTopConcept)
+    )
+    for top in sorted(tops, key=lambda c: normalise(_label(graph, c, language))):
+        yield from _subtree(graph, top, language, depth=0, path=frozenset())
+
+
+def _subtree(
+    graph: Graph, concept: Node, language: str, depth: int, path: frozenset[Node]
+) -> Iterator[str]:
+    yield f"{'  ' * depth}{_label(graph, concept, language)}"
+    if concept in path:  # a cycle: say where it closes, do not follow it
+        return
+    children = _children(graph, concept)
+    for child in sorted(children, key=lambda c: normalise(_label(graph, c, language))):
+        if child in path | {concept}:
+            yield f"{'  ' * (depth + 1)}{_label(graph, child, language)} (cycle)"
+        else:
+            yield from _subtree(graph, child, language, depth + 1, path | {concept})
+
+
+def _parents(graph: Graph, concept: Node) -> set[Node]:
+    return set(graph.objects(concept, SKOS.broader)) | set(graph.subjects(SKOS.narrower, concept))
+
+
+def _children(graph: Graph, concept: Node) -> set[Node]:
+    return set(graph.objects(concept, SKOS.narrower)) | set(graph.subjects(SKOS.broader, concept))
+
+
+def _label(graph: Graph, node: Node, language: str) -> str:
+    labels = {
+        lit.language: str(lit)
+        for lit in graph.objects(node, SKOS.prefLabel)
+        if isinstance(lit, Literal)
+    }
+    return labels.get(language) or next(iter(sorted(labels.values())), compact_iri(node))
+
+
+def _name(graph: Graph, node: Node) -> str:
+    labels = {
+        lit.language: str(lit)
+        for lit in graph.objects(node, SKOS.prefLabel)
+        if isinstance(lit, Literal)
+    }
+    shown = " / ".join(labels[lang] for lang in ("fr", "en") if lang in labels)
+    return f"{shown} <{compact_iri(node)}>" if shown else compact_iri(node)
+
+
+def _linked(graph: Graph, concept: Node, forward: URIRef, backward: URIRef) -> list[str]:
+    targets = set(graph.objects(concept, forward)) | set(graph.subjects(backward, concept))
+    return sorted(_name(graph, target) for target in targets)
+
+
+def _by_language(graph: Graph, concept: Node, prop: URIRef) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for literal in graph.objects(concept, prop):
+        if isinstance(literal, Literal):
+            found.setdefault(literal.language or "", []).append(str(literal))
+    return {lang: sorted(texts) for lang, texts in sorted(found.items())}
+
+
+def _iri_candidates(spec: str) -> Iterator[URIRef]:
+    if any(character.isspace() for character in spec):
+        return  # a label, not an IRI
+    yield URIRef(spec.strip("<>"))
+    prefix, _, local = spec.partition(":")
+    if local and prefix in PREFIXES:
+        yield URIRef(PREFIXES[prefix] + local)
+    yield BPO[spec]

@@ -1,0 +1,164 @@
+"""In-process SPARQL, search, show and tree over the built glossary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, URIRef
+
+from bpo_kb.cli import main
+from bpo_kb.queries import bind_parameters, named_queries, parse_parameter, run_query
+from bpo_kb.search import normalise, search_concepts
+
+BPO = "https://w3id.org/bpo-kb/"
+
+
+@pytest.mark.parametrize(
+    ("term", "concept"),
+    [
+        ("externalisation en mer", "offshore-outsourcing"),
+        ("EXTERNALISATION EN MER", "offshore-outsourcing"),
+        ("cout", "cost-reduction"),
+        ("paye", "payroll"),
+        ("coeur de metier", "core-business"),
+        ("Cœur de métier", "core-business"),
+        ("nearshore", "nearshore-outsourcing"),
+    ],
+)
+def test_search_finds_the_concept_first(glossary: Graph, term: str, concept: str) -> None:
+    hits = search_concepts(glossary, term)
+    assert hits[0].concept == URIRef(BPO + concept)
+
+
+def test_search_ranks_exact_preferred_then_alternative_then_prefix_then_substring(
+    glossary: Graph,
+) -> None:
+    assert search_concepts(glossary, "externalisation")[0].rank == 0  # outsourcing's term
+    hits = search_concepts(glossary, "bpo")
+    assert (hits[0].concept, hits[0].rank) == (URIRef(BPO + "bpo"), 1)  # altLabel « BPO »
+    ranks = [hit.rank for hit in hits]
+    assert ranks == sorted(ranks)
+    assert {3, 4} <= set(ranks)  # « BPO provider » starts with it, « offshore BPO » contains it
+
+
+def test_search_in_one_language_only(glossary: Graph) -> None:
+    assert search_concepts(glossary, "paye", language="en") == []
+    assert search_concepts(glossary, "payroll", language="en")[0].concept == URIRef(BPO + "payroll")
+
+
+def test_normalise_folds_case_accents_ligatures_and_spaces() -> None:
+    assert normalise("  Cœur   de  MÉTIER ") == "coeur de metier"
+    assert normalise("réduction des coûts") == "reduction des couts"
+
+
+@pytest.mark.parametrize("term", ['"', "\\", 'a"} ; DROP ALL #', "it's"])
+def test_search_terms_with_quotes_or_backslashes_are_safe(runner: CliRunner, term: str) -> None:
+    result = runner.invoke(main, ["search", term, "--format", "json"])
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.output
+
+
+def test_search_command_shows_iri_terms_and_definition(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["search", "externalisation en mer", "--format", "json"])
+    assert result.exit_code == 0
+    first = json.loads(result.stdout)[0]
+    assert first["iri"] == BPO + "offshore-outsourcing"
+    assert first["fr"] == "externalisation à l'étranger"
+    assert first["en"] == "offshore outsourcing"
+    assert first["definition"].startswith("Business process outsourcing to a provider")
+
+
+def test_every_named_query_runs_over_the_glossary(glossary: Graph) -> None:
+    parameters = {
+        "concept-card": {"concept": URIRef(BPO + "payroll")},
+        "label-lookup": {"label": Literal("paye")},
+    }
+    assert set(named_queries()) >= {
+        "concept-card",
+        "label-lookup",
+        "hierarchy",
+        "missing-translations",
+        "mappings",
+        "language-stats",
+    }
+    for name, named in named_queries().items():
+        rows = list(
+            run_query(bind_parameters(named.text, parameters.get(name, {})), graph=glossary)
+        )
+        assert rows or name == "missing-translations", name
+
+
+def test_missing_translations_finds_a_removed_definition(glossary: Graph) -> None:
+    damaged = Graph()
+    damaged += glossary
+    damaged.remove(
+        (URIRef(BPO + "payroll"), URIRef("http://www.w3.org/2004/02/skos/core#definition"), None)
+    )
+    rows = {
+        (str(r[0]), str(r[1]))
+        for r in run_query(named_queries()["missing-translations"].text, graph=damaged)
+    }
+    assert rows == {(BPO + "payroll", "definition")}
+
+
+def test_parameters_are_escaped_never_spliced(glossary: Graph) -> None:
+    hostile = 'paye" } } DELETE WHERE { ?s ?p ?o } #\\'
+    query = bind_parameters(
+        named_queries()["label-lookup"].text, {"label": parse_parameter(hostile)}
+    )
+    assert list(run_query(query, graph=glossary)) == []
+    assert parse_parameter("bpo:payroll") == URIRef(BPO + "payroll")
+    assert parse_parameter("paie@fr") == Literal("paie", lang="fr")
+
+
+def test_query_command_named_query_and_formats(runner: CliRunner, tmp_path: Path) -> None:
+    listed = runner.invoke(main, ["query", "--list"])
+    assert "concept-card" in listed.stdout
+    assert "language-stats" in listed.stdout
+    card = runner.invoke(main, ["query", "concept-card", "--param", "concept=bpo:payroll"])
+    assert card.exit_code == 0
+    assert "paie@fr" in card.stdout
+    stats = runner.invoke(main, ["query", "language-stats", "--format", "json"])
+    assert json.loads(stats.stdout)["head"]["vars"] == ["language", "property", "count"]
+    rq = tmp_path / "q.rq"
+    rq.write_text("CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 1")
+    constructed = runner.invoke(main, ["query", f"@{rq}", "--format", "turtle"])
+    assert Graph().parse(data=constructed.stdout, format="turtle")
+    assert runner.invoke(main, ["query", "ASK { ?s ?p ?o }"]).stdout.strip() == "true"
+
+
+def test_sparql_syntax_error_exits_2_with_position(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["query", "SELECT * WHERE { ?s ?p }"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("SPARQL syntax error: error at 1:")
+
+
+def test_show_by_slug_iri_and_label(runner: CliRunner) -> None:
+    for spec in ("payroll", "bpo:payroll", BPO + "payroll", "paie", "Payroll processing"):
+        result = runner.invoke(main, ["show", spec])
+        assert result.exit_code == 0, (spec, result.output)
+        assert result.stdout.startswith(BPO + "payroll\n")
+        assert "broader: fonction de l'entreprise / business function" in result.stdout
+        assert "skos:closeMatch: http://www.wikidata.org/entity/Q1778191" in result.stdout
+
+
+def test_show_unknown_concept_fails(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["show", "astrology"])
+    assert result.exit_code == 1
+    assert "no concept is named 'astrology'" in result.stderr
+
+
+def test_tree_nests_the_location_types_under_bpo(runner: CliRunner) -> None:
+    lines = runner.invoke(main, ["tree"]).stdout.splitlines()
+    start = lines.index("outsourcing")
+    assert lines[start + 1] == "  business process outsourcing"
+    assert set(lines[start + 2 : start + 5]) == {
+        "    nearshore outsourcing",
+        "    offshore outsourcing",
+        "    onshore outsourcing",
+    }
+    french = runner.invoke(main, ["tree", "--lang", "fr"]).stdout
+    assert "  externalisation des processus métier" in french.splitlines()
