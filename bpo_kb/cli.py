@@ -24,7 +24,7 @@ from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
 
 F = TypeVar("F", bound=Callable[..., object])
 
-EXPORT_FORMAT_NAMES = ("turtle", "jsonld", "csv", "ntriples", "rdfxml")
+EXPORT_FORMAT_NAMES = ("turtle", "jsonld", "csv", "ntriples", "rdfxml", "tbx", "sssom")
 INPUT_FORMAT_NAMES = ("turtle", "nt", "nquads", "xml", "json-ld", "trig")
 PROFILE_NAMES = ("skos", "bpo")
 REPORT_FORMATS = ("text", "json", "turtle")
@@ -203,25 +203,40 @@ def validate(
     default=None,
     help="File to write ('-' for standard output). Default: the format's file in exports/.",
 )
+@click.option(
+    "--include-hidden",
+    is_flag=True,
+    help="tbx: also export hidden labels, as deprecatedTerm-admn-sts terms.",
+)
 @ONTOLOGY_OPTION
 @REQUIRE_LANG_OPTION
 def export(
-    format_name: str, output: Path | None, ontology: Path, required_languages: tuple[str, ...]
+    format_name: str,
+    output: Path | None,
+    include_hidden: bool,
+    ontology: Path,
+    required_languages: tuple[str, ...],
 ) -> None:
     """Validate the vocabulary and write one export format.
 
     Example: bpo-kb export --format jsonld -o glossary.jsonld
     """
     from bpo_kb.build import load_valid_vocabulary
-    from bpo_kb.export import FORMATS, export_one
+    from bpo_kb.export import FORMATS, export_one, writer_for
 
     chosen = FORMATS[format_name]
     with _library_errors():
+        writer = writer_for(format_name, include_hidden=include_hidden)
         graph = load_valid_vocabulary(ontology, required_languages=required_languages)
         if str(output) == "-":
-            chosen.write(graph, sys.stdout.buffer)
+            writer(graph, sys.stdout.buffer)
             return
-        path = export_one(graph, format_name, output or DEFAULT_EXPORTS_DIR / chosen.filename)
+        path = export_one(
+            graph,
+            format_name,
+            output or DEFAULT_EXPORTS_DIR / chosen.filename,
+            include_hidden=include_hidden,
+        )
     click.echo(f"wrote {path}")
 
 
@@ -456,3 +471,122 @@ def _glossary(ontology: Path) -> Graph:
     from bpo_kb.build import load_valid_vocabulary
 
     return load_valid_vocabulary(ontology)
+
+
+@main.group(name="import")
+def import_group() -> None:
+    """Turn a spreadsheet (CSV) or a term base (TBX) into SKOS Turtle.
+
+    Example: bpo-kb import csv exports/bpo-glossary.csv -o glossary.ttl
+    """
+
+
+OUTPUT_TTL_OPTION = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Turtle file to write (atomically; nothing is written on error).",
+)
+
+
+@import_group.command(name="csv")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@OUTPUT_TTL_OPTION
+def import_csv(file: Path, output: Path) -> None:
+    """Read a CSV in bpo-kb's export layout, or row-per-language (Concept IRI, Language Code).
+
+    Example: bpo-kb import csv exports/bpo-glossary.csv -o glossary.ttl
+    """
+    from bpo_kb.exchange.csv_import import read_csv
+
+    with _library_errors():
+        graph, notes = read_csv(file)
+        _write_turtle(graph, output)
+    for note in notes:
+        click.echo(note.as_line(file), err=True)
+    click.echo(f"wrote {len(graph)} triples to {output}")
+
+
+@import_group.command(name="tbx")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@OUTPUT_TTL_OPTION
+@click.option("--base", default=None, help="Namespace for concepts without an http(s) IRI.")
+def import_tbx(file: Path, output: Path, base: str | None) -> None:
+    """Read a TBX v3 (conceptEntry) or v2 (martif/termEntry) term base.
+
+    Example: bpo-kb import tbx iate-export.tbx -o iate.ttl --base https://example.org/iate/
+    """
+    from bpo_kb.exchange.tbx_import import DEFAULT_TBX_BASE, read_tbx
+
+    with _library_errors():
+        graph = read_tbx(file, base=base or DEFAULT_TBX_BASE)
+        _write_turtle(graph, output)
+    click.echo(f"wrote {len(graph)} triples to {output}")
+
+
+def _write_turtle(graph: Graph, output: Path) -> None:
+    from bpo_kb.export.rdf import write_turtle
+    from bpo_kb.files import write_atomically
+
+    write_atomically({output: lambda stream: write_turtle(graph, stream)})
+
+
+@main.command()
+@click.argument("other", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="SSSOM table to write.",
+)
+@ONTOLOGY_OPTION
+def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
+    """Propose mappings to another SKOS vocabulary by label match (an SSSOM table).
+
+    Example: bpo-kb align stw.ttl -o stw-candidates.sssom.tsv
+    """
+    from bpo_kb.exchange.align import align as align_vocabularies
+    from bpo_kb.exchange.sssom import write_sssom_rows
+    from bpo_kb.files import write_atomically
+    from bpo_kb.graphs import load_graph
+
+    with _library_errors():
+        ours = _glossary(ontology)
+        rows = align_vocabularies(ours, load_graph(other))
+        metadata = {
+            "mapping_set_id": f"urn:bpo-kb:alignment:{other[0].name}",
+            "license": "https://creativecommons.org/licenses/by/4.0/",
+            "object_source": ", ".join(str(path) for path in other),
+        }
+        write_atomically({output: lambda stream: write_sssom_rows(rows, metadata, stream)})
+    click.echo(f"wrote {len(rows)} candidate mappings to {output}")
+
+
+@main.command()
+@click.argument("old", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools.",
+)
+def diff(old: Path, new: Path, output_format: str) -> None:
+    """Compare two versions of a vocabulary (files or folders); exit 1 if they differ.
+
+    Example: bpo-kb diff old/ontology ontology --format json
+    """
+    from bpo_kb.exchange.diff import diff_vocabularies
+    from bpo_kb.graphs import load_graph
+
+    with _library_errors():
+        result = diff_vocabularies(load_graph([old]), load_graph([new]))
+    if output_format == "json":
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.as_text())
+    sys.exit(0 if result.identical else 1)

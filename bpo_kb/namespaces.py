@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import BNode, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
 from rdflib.term import Node
@@ -20,6 +22,7 @@ __all__ = [
     "VANN",
     "XSD",
     "compact_iri",
+    "expand_iri",
 ]
 
 # Concept IRIs are data: an open namespace.
@@ -80,3 +83,25 @@ def compact_iri(node: Node) -> str:
         if text.startswith(namespace) and local and not local.startswith("//"):
             return f"{prefix}:{local}"
     return text
+
+
+def expand_iri(text: str) -> URIRef:
+    """The IRI of ``prefix:local`` (the project's prefixes) or of an absolute IRI.
+
+    Raises:
+        ValueError: an unknown prefix, or text that is not an IRI.
+    """
+    text = text.strip().removeprefix("<").removesuffix(">")
+    prefix, colon, local = text.partition(":")
+    if colon and prefix in PREFIXES and not local.startswith("//"):
+        return URIRef(PREFIXES[prefix] + local)
+    if (
+        colon
+        and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*$", prefix)
+        and not re.search(r'[\s<>"{}|^`\\]', text)
+    ):
+        if prefix.lower() in ("http", "https", "urn", "mailto", "file", "tag") or local.startswith(
+            "//"
+        ):
+            return URIRef(text)
+    raise ValueError(f"{text!r} is neither an IRI nor a compact IRI with a known prefix")

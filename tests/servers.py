@@ -12,6 +12,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -72,8 +73,14 @@ def _wait_until_ready(
     raise RuntimeError(f"server not ready after {seconds} s: {url}")
 
 
+def _program(name: str) -> str | None:
+    """``name`` on PATH or beside this Python (a virtualenv's bin/ is often not on PATH)."""
+    search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    return shutil.which(name, path=search)
+
+
 def start_oxigraph(directory: Path) -> Server:
-    binary = shutil.which("oxigraph")
+    binary = _program("oxigraph")
     if binary is None:
         missing("oxigraph", "pip install oxigraph")
     port = free_port()
@@ -124,7 +131,7 @@ MaxQueryExecutionTime = 60
 
 
 def start_virtuoso(directory: Path) -> Server:
-    binary = shutil.which(VIRTUOSO_BINARY)
+    binary = _program(VIRTUOSO_BINARY)
     if binary is None:
         missing(VIRTUOSO_BINARY, "apt-get install virtuoso-opensource-7-bin")
     (directory / "www").mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,12 +10,15 @@ from typing import BinaryIO
 
 from rdflib import Graph
 
+from bpo_kb.errors import ExportError
+from bpo_kb.exchange.sssom import write_sssom
 from bpo_kb.export.jsonld import write_jsonld
 from bpo_kb.export.rdf import write_ntriples, write_rdfxml, write_turtle
 from bpo_kb.export.table import write_csv
+from bpo_kb.export.tbx import write_tbx
 from bpo_kb.files import write_atomically
 
-__all__ = ["FORMATS", "ExportFormat", "export_all", "export_one"]
+__all__ = ["FORMATS", "ExportFormat", "export_all", "export_one", "writer_for"]
 
 EXPORT_STEM = "bpo-glossary"
 
@@ -42,13 +46,28 @@ FORMATS: dict[str, ExportFormat] = {
             "ntriples", f"{EXPORT_STEM}.nt", "application/n-triples", write_ntriples, "nt"
         ),
         ExportFormat("rdfxml", f"{EXPORT_STEM}.rdf", "application/rdf+xml", write_rdfxml, "xml"),
+        ExportFormat("tbx", f"{EXPORT_STEM}.tbx", "application/x-tbx+xml", write_tbx, None),
+        ExportFormat(
+            "sssom", "bpo-mappings.sssom.tsv", "text/tab-separated-values", write_sssom, None
+        ),
     )
 }
 
 
-def export_one(graph: Graph, format_name: str, path: Path) -> Path:
+def writer_for(
+    format_name: str, *, include_hidden: bool = False
+) -> Callable[[Graph, BinaryIO], None]:
+    """The writer of one format; ``include_hidden`` adds TBX hidden labels as deprecated terms."""
+    if include_hidden:
+        if format_name != "tbx":
+            raise ExportError("only the tbx format can include hidden labels")
+        return functools.partial(write_tbx, include_hidden=True)
+    return FORMATS[format_name].write
+
+
+def export_one(graph: Graph, format_name: str, path: Path, *, include_hidden: bool = False) -> Path:
     """Write ``graph`` to ``path`` in one format, atomically."""
-    writer = FORMATS[format_name].write
+    writer = writer_for(format_name, include_hidden=include_hidden)
     write_atomically({path: lambda stream: writer(graph, stream)})
     return path
 

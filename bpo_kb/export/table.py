@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
 from typing import BinaryIO
 
@@ -19,9 +20,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.errors import ExportError
-from bpo_kb.namespaces import RDF, SKOS, XSD, compact_iri
+from bpo_kb.namespaces import RDF, SKOS, XSD, compact_iri, expand_iri
 
-__all__ = ["SEPARATOR", "column_header", "write_csv"]
+__all__ = ["SEPARATOR", "Column", "column_header", "parse_column_header", "write_csv"]
 
 SEPARATOR = "|"
 
@@ -68,6 +69,34 @@ def column_header(column: Column, multi_valued: bool) -> str:
     if multi_valued:
         header += f'(separator="{SEPARATOR}")'
     return header
+
+
+_HEADER = re.compile(
+    r"^(?P<property>[^@^(]+?)(?:@(?P<language>[^(]*)|\^\^(?P<datatype>[^(]+))?"
+    r'(?:\(separator="(?P<separator>[^"]*)"\))?$'
+)
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+
+
+def parse_column_header(header: str) -> tuple[Column, str | None]:
+    """The column and its declared separator, from a header :func:`column_header` writes.
+
+    Raises:
+        ValueError: the header is not of that form (the message says why).
+    """
+    match = _HEADER.match(header.strip())
+    if match is None:
+        raise ValueError(f'header {header!r} is not PROPERTY[@lang|^^datatype][(separator="x")]')
+    language = match.group("language")
+    if language is not None and not _LANGUAGE_TAG.match(language):
+        raise ValueError(f"header {header!r} has an invalid language tag {language!r}")
+    datatype = match.group("datatype")
+    column = (
+        expand_iri(match.group("property")),
+        language or "",
+        str(expand_iri(datatype)) if datatype else "",
+    )
+    return column, match.group("separator")
 
 
 def write_csv(graph: Graph, stream: BinaryIO) -> None:

@@ -1,0 +1,1 @@
+"""Terminology exchange: spreadsheets (CSV), TBX, SSSOM mappings, alignment and version diffs."""

@@ -1,0 +1,96 @@
+"""Propose mappings to another SKOS vocabulary by matching normalised labels.
+
+Labels are compared per primary language after folding case, accents and ligatures
+(:func:`bpo_kb.search.normalise`) and reducing plurals (a final s or x on each word of more than
+three letters). The score says how strong the evidence is: our preferred term equal to theirs
+1.0, a preferred term equal to an alternative one 0.9, two alternative terms 0.8, and 0.05 less
+when only the plural reduction made them equal. Candidates scoring 1.0 or 0.95 are proposed as
+skos:exactMatch, the others as skos:closeMatch; all are justified by semapv:LexicalMatching.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal
+from rdflib.term import Node
+
+from bpo_kb.exchange.sssom import MappingRow
+from bpo_kb.namespaces import RDF, RDFS, SKOS
+from bpo_kb.search import normalise
+
+__all__ = ["align", "singular"]
+
+_FIELD_SCORES = {
+    ("prefLabel", "prefLabel"): 1.0,
+    ("prefLabel", "altLabel"): 0.9,
+    ("altLabel", "prefLabel"): 0.9,
+    ("altLabel", "altLabel"): 0.8,
+}
+_PLURAL_PENALTY = 0.05
+
+
+@dataclass(frozen=True)
+class _Label:
+    concept: Node
+    field: str
+    text: str
+    language: str
+
+
+def singular(text: str) -> str:
+    """``text`` with the plural ending of each long word dropped: « business processes » →
+    « business processe », « coûts » → « cout » (after normalising)."""
+    return " ".join(
+        word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+        for word in normalise(text).split()
+    )
+
+
+def align(ours: Graph, theirs: Graph) -> list[MappingRow]:
+    """Candidate mappings from every concept of ``ours`` to concepts of ``theirs``, best first."""
+    index: dict[tuple[str, str], list[_Label]] = defaultdict(list)
+    for label in _labels(theirs):
+        index[(label.language, normalise(label.text))].append(label)
+        index[(label.language, "~" + singular(label.text))].append(label)
+    best: dict[tuple[Node, Node], MappingRow] = {}
+    for our in _labels(ours):
+        exact = index.get((our.language, normalise(our.text)), [])
+        folded = index.get((our.language, "~" + singular(our.text)), [])
+        for their, penalty in [(t, 0.0) for t in exact] + [(t, _PLURAL_PENALTY) for t in folded]:
+            if their.concept == our.concept:
+                continue
+            score = round(_FIELD_SCORES[(our.field, their.field)] - penalty, 2)
+            key = (our.concept, their.concept)
+            if key not in best or score > (best[key].confidence or 0):
+                best[key] = MappingRow(
+                    our.concept,
+                    SKOS.exactMatch if score >= 0.95 else SKOS.closeMatch,
+                    their.concept,
+                    "semapv:LexicalMatching",
+                    subject_label=our.text,
+                    object_label=their.text,
+                    confidence=score,
+                    subject_match_field=f"skos:{our.field}",
+                    object_match_field=f"skos:{their.field}",
+                    match_string=normalise(our.text),
+                )
+    return sorted(
+        best.values(), key=lambda r: (str(r.subject), -(r.confidence or 0), str(r.object))
+    )
+
+
+def _labels(graph: Graph) -> list[_Label]:
+    concepts = set(graph.subjects(RDF.type, SKOS.Concept))
+    for subclass in graph.subjects(RDFS.subClassOf, SKOS.Concept):
+        concepts |= set(graph.subjects(RDF.type, subclass))
+    found = []
+    for concept in concepts:
+        for field, prop in (("prefLabel", SKOS.prefLabel), ("altLabel", SKOS.altLabel)):
+            for literal in graph.objects(concept, prop):
+                if isinstance(literal, Literal) and literal.language:
+                    found.append(
+                        _Label(concept, field, str(literal), literal.language.split("-")[0].lower())
+                    )
+    return found

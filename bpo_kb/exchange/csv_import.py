@@ -1,0 +1,267 @@
+"""Read a vocabulary back from CSV: the layout bpo-kb exports, or a row-per-language layout.
+
+The export layout (SKOS Play xls2rdf headers, see :mod:`bpo_kb.export.table`) has one row per
+resource and a ``URI`` first column. The row-per-language layout, which translators prefer
+(voc4cat's concept sheet), is recognised by its ``Concept IRI`` and ``Language Code`` headers:
+one row per concept and language, with ``Preferred Label``, ``Definition``, ``Alternate Labels``
+and ``Parent IRI`` (several values separated by ``|``).
+
+Cells are trimmed; every cell that needed trimming is reported as a :class:`CellNote`. A row
+without a URI, a URI given twice, an unknown column, a bad language tag or a broken quote is an
+:class:`InputError` naming the row and column; nothing is returned then.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from bpo_kb.errors import InputError
+from bpo_kb.export.table import Column, parse_column_header
+from bpo_kb.graphs import new_graph
+from bpo_kb.namespaces import RDF, SKOS, XSD, expand_iri
+
+__all__ = ["CellNote", "read_csv"]
+
+ROW_PER_LANGUAGE = {
+    "Preferred Label": (SKOS.prefLabel, None),
+    "Definition": (SKOS.definition, None),
+    "Alternate Labels": (SKOS.altLabel, "|"),
+    "Hidden Labels": (SKOS.hiddenLabel, "|"),
+}
+ROW_PER_LANGUAGE_LINKS = {"Parent IRI": SKOS.broader, "Related IRI": SKOS.related}
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """Something tidied in one cell (1-based row and column, as a spreadsheet shows them)."""
+
+    row: int
+    column: int
+    message: str
+
+    def as_line(self, path: Path) -> str:
+        return f"{path}:{self.row}:{self.column}: {self.message}"
+
+
+def read_csv(path: Path) -> tuple[Graph, list[CellNote]]:
+    """The graph a CSV file describes, and the notes about cells that were tidied.
+
+    Raises:
+        InputError: ``FILE: row R, column C: problem``; nothing is returned.
+    """
+    rows = _rows(path)
+    if not rows:
+        raise InputError(f"{path}: row 1: the file is empty")
+    header = [cell.strip() for cell in rows[0]]
+    if "Concept IRI" in header and "Language Code" in header:
+        return _read_row_per_language(path, header, rows[1:])
+    return _read_xls2rdf(path, header, rows[1:])
+
+
+def _rows(path: Path) -> list[list[str]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read it as UTF-8 text ({err})") from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as err:
+        line = text.splitlines()[reader.line_num - 1] if reader.line_num else ""
+        raise InputError(
+            f"{path}: row {len(rows) + 1}, column {_broken_quote_column(line)}: "
+            f"broken quoting ({err})"
+        ) from None
+    return rows
+
+
+def _broken_quote_column(line: str) -> int:
+    """The 1-based field in which quoting goes wrong on ``line``."""
+    column, quoted, start_of_field = 1, False, True
+    for index, character in enumerate(line):
+        if quoted:
+            if character == '"':
+                following = line[index + 1 : index + 2]
+                if following == '"':
+                    continue
+                quoted = False
+                if following not in ("", ","):
+                    return column
+        elif character == '"':
+            if not start_of_field:
+                return column
+            quoted = True
+        elif character == ",":
+            column += 1
+            start_of_field = True
+            continue
+        start_of_field = False
+    return column
+
+
+def _read_xls2rdf(
+    path: Path, header: list[str], rows: list[list[str]]
+) -> tuple[Graph, list[CellNote]]:
+    if not header or header[0] != "URI":
+        raise InputError(
+            f"{path}: row 1, column 1: the first column must be URI "
+            f"(found {header[0] if header else 'nothing'!r})"
+        )
+    columns: list[tuple[Column, str | None]] = []
+    for number, text in enumerate(header[1:], start=2):
+        try:
+            columns.append(parse_column_header(text))
+        except ValueError as err:
+            raise InputError(f"{path}: row 1, column {number}: {err}") from None
+    graph = new_graph()
+    notes: list[CellNote] = []
+    seen: dict[str, int] = {}
+    for row_number, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            raise InputError(
+                f"{path}: row {row_number}, column {len(header) + 1}: "
+                f"more cells than the header has columns"
+            )
+        subject = _subject(path, row, row_number, seen, notes)
+        for number, ((predicate, language, datatype), separator) in enumerate(columns, start=2):
+            cell = row[number - 1] if number - 1 < len(row) else ""
+            for value in _values(cell, separator, row_number, number, notes):
+                graph.add(
+                    (subject, predicate, _term(path, value, language, datatype, row_number, number))
+                )
+    return graph, notes
+
+
+def _read_row_per_language(
+    path: Path, header: list[str], rows: list[list[str]]
+) -> tuple[Graph, list[CellNote]]:
+    index = {name: position for position, name in enumerate(header)}
+    unknown = [
+        name
+        for name in header
+        if name not in {"Concept IRI", "Language Code", *ROW_PER_LANGUAGE, *ROW_PER_LANGUAGE_LINKS}
+    ]
+    if unknown:
+        raise InputError(
+            f"{path}: row 1, column {index[unknown[0]] + 1}: unknown column "
+            f"{unknown[0]!r} in the row-per-language layout"
+        )
+    graph = new_graph()
+    notes: list[CellNote] = []
+    seen: dict[tuple[str, str], int] = {}
+    for row_number, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        iri_text = _cell(row, index["Concept IRI"], row_number, notes)
+        language = _cell(row, index["Language Code"], row_number, notes)
+        if not iri_text:
+            raise InputError(
+                f"{path}: row {row_number}, column {index['Concept IRI'] + 1}: no Concept IRI"
+            )
+        if (iri_text, language) in seen:
+            raise InputError(
+                f"{path}: row {row_number}, column {index['Concept IRI'] + 1}: "
+                f"{iri_text} in {language!r} already given in row "
+                f"{seen[(iri_text, language)]}"
+            )
+        seen[(iri_text, language)] = row_number
+        concept = _iri(path, iri_text, row_number, index["Concept IRI"] + 1)
+        graph.add((concept, RDF.type, SKOS.Concept))
+        for name, (predicate, separator) in ROW_PER_LANGUAGE.items():
+            if name in index:
+                for value in _values(
+                    row[index[name]] if index[name] < len(row) else "",
+                    separator,
+                    row_number,
+                    index[name] + 1,
+                    notes,
+                ):
+                    graph.add(
+                        (
+                            concept,
+                            predicate,
+                            _term(path, value, language, "", row_number, index[name] + 1),
+                        )
+                    )
+        for name, predicate in ROW_PER_LANGUAGE_LINKS.items():
+            if name in index:
+                for value in _values(
+                    row[index[name]] if index[name] < len(row) else "",
+                    "|",
+                    row_number,
+                    index[name] + 1,
+                    notes,
+                ):
+                    graph.add((concept, predicate, _iri(path, value, row_number, index[name] + 1)))
+    return graph, notes
+
+
+def _subject(
+    path: Path, row: list[str], row_number: int, seen: dict[str, int], notes: list[CellNote]
+) -> Node:
+    text = _cell(row, 0, row_number, notes)
+    if not text:
+        raise InputError(f"{path}: row {row_number}, column 1: no URI")
+    if text in seen:
+        raise InputError(
+            f"{path}: row {row_number}, column 1: URI {text} already given in row {seen[text]}"
+        )
+    seen[text] = row_number
+    if text.startswith("_:"):
+        return BNode(text[2:])
+    return _iri(path, text, row_number, 1)
+
+
+def _cell(row: list[str], position: int, row_number: int, notes: list[CellNote]) -> str:
+    raw = row[position] if position < len(row) else ""
+    trimmed = raw.strip()
+    if trimmed != raw and trimmed:
+        notes.append(CellNote(row_number, position + 1, f"trimmed spaces around {trimmed!r}"))
+    return trimmed
+
+
+def _values(
+    cell: str, separator: str | None, row_number: int, column: int, notes: list[CellNote]
+) -> list[str]:
+    parts = cell.split(separator) if separator else [cell]
+    values = []
+    for part in parts:
+        trimmed = part.strip()
+        if trimmed != part and trimmed:
+            notes.append(CellNote(row_number, column, f"trimmed spaces around {trimmed!r}"))
+        if not trimmed:
+            if separator and cell.strip():
+                notes.append(CellNote(row_number, column, "skipped an empty value"))
+            continue
+        if trimmed not in values:
+            values.append(trimmed)
+    return values
+
+
+def _term(path: Path, value: str, language: str, datatype: str, row: int, column: int) -> Node:
+    if language:
+        return Literal(value, lang=language)
+    if datatype == str(XSD.string):
+        return Literal(value)
+    if datatype:
+        return Literal(value, datatype=URIRef(datatype))
+    if value.startswith("_:"):
+        return BNode(value[2:])
+    return _iri(path, value, row, column)
+
+
+def _iri(path: Path, text: str, row: int, column: int) -> URIRef:
+    try:
+        return expand_iri(text)
+    except ValueError as err:
+        raise InputError(f"{path}: row {row}, column {column}: {err}") from None

@@ -1,0 +1,166 @@
+"""SSSOM mapping tables (Simple Standard for Sharing Ontological Mappings), TSV with a YAML
+header holding the CURIE map and the mapping set's metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from rdflib import Graph, Literal
+from rdflib.term import Node
+
+from bpo_kb.namespaces import DCTERMS, OWL, PREFIXES, RDF, SKOS
+
+__all__ = ["MAPPING_PROPERTIES", "MappingRow", "mapping_rows", "write_sssom", "write_sssom_rows"]
+
+MAPPING_PROPERTIES = (
+    SKOS.exactMatch,
+    SKOS.closeMatch,
+    SKOS.broadMatch,
+    SKOS.narrowMatch,
+    SKOS.relatedMatch,
+)
+SEMAPV = "https://w3id.org/semapv/vocab/"
+COLUMNS = (
+    "subject_id",
+    "subject_label",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "mapping_justification",
+    "confidence",
+    "subject_match_field",
+    "object_match_field",
+    "match_string",
+)
+
+
+@dataclass(frozen=True)
+class MappingRow:
+    """One mapping: IRIs in, CURIEs out (the writer compacts them)."""
+
+    subject: Node
+    predicate: Node
+    object: Node
+    justification: str
+    subject_label: str = ""
+    object_label: str = ""
+    confidence: float | None = None
+    subject_match_field: str = ""
+    object_match_field: str = ""
+    match_string: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def mapping_rows(graph: Graph, language: str = "en") -> list[MappingRow]:
+    """Every skos:*Match triple of ``graph``, as manually curated mappings."""
+    rows = []
+    for predicate in MAPPING_PROPERTIES:
+        for subject, obj in graph.subject_objects(predicate):
+            rows.append(
+                MappingRow(
+                    subject,
+                    predicate,
+                    obj,
+                    "semapv:ManualMappingCuration",
+                    subject_label=_label(graph, subject, language),
+                )
+            )
+    return sorted(rows, key=lambda r: (str(r.subject), str(r.predicate), str(r.object)))
+
+
+def write_sssom(graph: Graph, stream: BinaryIO) -> None:
+    """The mappings of ``graph`` as an SSSOM table (the ``sssom`` export)."""
+    scheme = next(iter(sorted(graph.subjects(RDF.type, SKOS.ConceptScheme))), None)
+    metadata = {"mapping_set_id": f"{scheme}/mappings" if scheme else "urn:bpo-kb:mappings"}
+    if scheme is not None:
+        for key, prop in (("mapping_set_version", OWL.versionInfo), ("license", DCTERMS.license)):
+            value = graph.value(scheme, prop)
+            if value is not None:
+                metadata[key] = str(value)
+        metadata["subject_source"] = str(scheme)
+    metadata.setdefault("license", "https://creativecommons.org/licenses/by/4.0/")
+    write_sssom_rows(mapping_rows(graph), metadata, stream)
+
+
+def write_sssom_rows(
+    rows: Sequence[MappingRow], metadata: dict[str, str], stream: BinaryIO
+) -> None:
+    """Write ``rows`` with a CURIE map covering every identifier they use."""
+    prefixes = _prefix_map(rows)
+    used_columns = [
+        c
+        for c in COLUMNS
+        if any(_cell(r, c, prefixes) for r in rows)
+        or c in ("subject_id", "predicate_id", "object_id", "mapping_justification")
+    ]
+    lines = ["# curie_map:"]
+    lines += [f"#   {prefix}: {namespace}" for prefix, namespace in sorted(prefixes.items())]
+    lines += [f"# {key}: {value}" for key, value in sorted(metadata.items())]
+    lines.append("\t".join(used_columns))
+    for row in rows:
+        lines.append("\t".join(_cell(row, column, prefixes) for column in used_columns))
+    stream.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def _cell(row: MappingRow, column: str, prefixes: dict[str, str]) -> str:
+    value: object = {
+        "subject_id": _curie(row.subject, prefixes),
+        "subject_label": row.subject_label,
+        "predicate_id": _curie(row.predicate, prefixes),
+        "object_id": _curie(row.object, prefixes),
+        "object_label": row.object_label,
+        "mapping_justification": row.justification,
+        "confidence": "" if row.confidence is None else f"{row.confidence:.2f}",
+        "subject_match_field": row.subject_match_field,
+        "object_match_field": row.object_match_field,
+        "match_string": row.match_string,
+    }[column]
+    return " ".join(str(value).split())  # no tab or newline may break the table
+
+
+def _prefix_map(rows: Sequence[MappingRow]) -> dict[str, str]:
+    """The project's prefixes that the rows use, plus semapv and one per unknown namespace."""
+    prefixes = {"semapv": SEMAPV}
+    generated = 0
+    for row in rows:
+        for node in (row.subject, row.predicate, row.object):
+            if _known_prefix(str(node)) is None and _namespace(str(node)) not in prefixes.values():
+                generated += 1
+                prefixes[f"ns{generated}"] = _namespace(str(node))
+            elif (found := _known_prefix(str(node))) is not None:
+                prefixes[found] = PREFIXES[found]
+    return prefixes
+
+
+def _curie(node: Node, prefixes: dict[str, str]) -> str:
+    text = str(node)
+    for prefix, namespace in sorted(prefixes.items(), key=lambda item: -len(item[1])):
+        if text.startswith(namespace) and len(text) > len(namespace):
+            return f"{prefix}:{text[len(namespace) :]}"
+    return text
+
+
+def _known_prefix(iri: str) -> str | None:
+    matches = [
+        (len(ns), prefix)
+        for prefix, ns in PREFIXES.items()
+        if iri.startswith(ns) and len(iri) > len(ns)
+    ]
+    return max(matches)[1] if matches else None
+
+
+def _namespace(iri: str) -> str:
+    found = re.match(r"^(.*[/#:])[^/#:]+$", iri)
+    return found.group(1) if found else iri
+
+
+def _label(graph: Graph, node: Node, language: str) -> str:
+    labels = {
+        lit.language: str(lit)
+        for lit in graph.objects(node, SKOS.prefLabel)
+        if isinstance(lit, Literal)
+    }
+    return labels.get(language) or next(iter(sorted(labels.values())), "")

@@ -1,0 +1,297 @@
+"""Terminology exchange: CSV round trip, TBX out and in, SSSOM, alignment, diffs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+
+from bpo_kb.cli import main
+from bpo_kb.exchange.sssom import MAPPING_PROPERTIES
+from bpo_kb.namespaces import SKOS
+
+from .conftest import REPO_ROOT, shared_file
+from .schematron import schematron_failures
+
+EXPORTS = REPO_ROOT / "exports"
+EX = Namespace("http://example.org/voc/")
+BPO = Namespace("https://w3id.org/bpo-kb/")
+
+
+def _import(runner: CliRunner, kind: str, source: Path, target: Path, *extra: str) -> object:
+    return runner.invoke(main, ["import", kind, str(source), "-o", str(target), *extra])
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def test_csv_export_imports_back_to_the_turtle_export(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "from-csv.ttl"
+    result = _import(runner, "csv", EXPORTS / "bpo-glossary.csv", target)
+    assert result.exit_code == 0, result.output
+    assert isomorphic(Graph().parse(target), Graph().parse(EXPORTS / "bpo-glossary.ttl"))
+
+
+def test_row_per_language_layout_and_messy_cells(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "rows.ttl"
+    result = _import(runner, "csv", data_dir / "rows-per-language.csv", target)
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(target)
+    assert (EX.dog, SKOS.prefLabel, Literal("dog", lang="en")) in graph
+    assert (EX.dog, SKOS.altLabel, Literal("cabot", lang="fr")) in graph
+    assert (EX.dog, SKOS.broader, EX.animal) in graph
+    source = data_dir / "rows-per-language.csv"
+    assert f"{source}:5:3: trimmed spaces around 'dog'" in result.stderr
+    assert f"{source}:4:5: trimmed spaces around 'cabot'" in result.stderr
+
+
+def _broken_csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "broken.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("skos:prefLabel@en\nfoo\n", "row 1, column 1: the first column must be URI"),
+        ("URI,skos:prefLabel@en_GB\nbpo:x,term\n", "row 1, column 2: header"),
+        ('URI,skos:prefLabel@en\nbpo:x,"unterminated\n', "row 2, column 2: broken quoting"),
+        ("URI,skos:prefLabel@en\nbpo:x,ok\n,orphan\n", "row 3, column 1: no URI"),
+        ("URI,skos:prefLabel@en\nbpo:x,one\nbpo:x,two\n", "row 3, column 1: URI bpo:x already"),
+        ("URI,nope:label@en\nbpo:x,one\n", "row 1, column 2:"),
+    ],
+)
+def test_bad_csv_exits_2_naming_row_and_column_and_writes_nothing(
+    runner: CliRunner, tmp_path: Path, text: str, message: str
+) -> None:
+    source = _broken_csv(tmp_path, text)
+    target = tmp_path / "out.ttl"
+    result = _import(runner, "csv", source, target)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{source}: {message}")
+    assert not target.exists()
+
+
+# --- TBX out ----------------------------------------------------------------------------------
+
+
+def test_tbx_export_is_valid_against_the_ltac_relax_ng() -> None:
+    schema = etree.RelaxNG(etree.parse(str(shared_file("peer/tbx/TBXcoreStructV03.rng"))))
+    assert schema.validate(etree.parse(str(EXPORTS / "bpo-glossary.tbx"))), schema.error_log
+
+
+def test_tbx_export_passes_the_tbx_basic_schematron() -> None:
+    rules = shared_file("peer/tbx/TBX-Basic_DCA.sch")
+    assert schematron_failures(rules, EXPORTS / "bpo-glossary.tbx") == []
+
+
+def test_the_schematron_check_does_fail_on_a_bad_file(tmp_path: Path) -> None:
+    rules = shared_file("peer/tbx/TBX-Basic_DCA.sch")
+    bad = tmp_path / "bad.tbx"
+    text = (EXPORTS / "bpo-glossary.tbx").read_text(encoding="utf-8")
+    bad.write_text(text.replace('type="definition"', 'type="explanation"', 1), encoding="utf-8")
+    assert any("Permitted type value" in failure for failure in schematron_failures(rules, bad))
+
+
+def test_tbx_keeps_the_iri_and_term_status(glossary: Graph) -> None:
+    tree = etree.parse(str(EXPORTS / "bpo-glossary.tbx"))
+    ns = {"t": "urn:iso:std:iso:30042:ed-2"}
+    entry = tree.find(".//t:conceptEntry[@id='offshore-outsourcing']", ns)
+    assert entry.find("t:xref", ns).get("target") == str(BPO["offshore-outsourcing"])
+    statuses = {
+        term.findtext("t:term", namespaces=ns): term.findtext("t:termNote", namespaces=ns)
+        for term in entry.iterfind(".//t:termSec", ns)
+    }
+    assert statuses["externalisation à l'étranger"] == "preferredTerm-admn-sts"
+    assert statuses["externalisation offshore"] == "admittedTerm-admn-sts"
+    assert "Externalisation en mer" not in statuses  # hidden labels stay out by default
+
+
+def test_tbx_can_include_hidden_labels_as_deprecated(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "with-hidden.tbx"
+    result = runner.invoke(
+        main, ["export", "--format", "tbx", "--include-hidden", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "<term>Externalisation en mer</term>" in text
+    assert "deprecatedTerm-admn-sts" in text
+
+
+# --- TBX in -----------------------------------------------------------------------------------
+
+
+def test_tbx_v3_export_imports_back(runner: CliRunner, glossary: Graph, tmp_path: Path) -> None:
+    target = tmp_path / "from-tbx.ttl"
+    result = _import(runner, "tbx", EXPORTS / "bpo-glossary.tbx", target)
+    assert result.exit_code == 0, result.output
+    imported = Graph().parse(target)
+    for label_property in (SKOS.prefLabel, SKOS.altLabel, SKOS.definition):
+        for concept in glossary.subjects(SKOS.inScheme, BPO.glossary):
+            if (concept, None, SKOS.Concept) in glossary:
+                assert set(imported.objects(concept, label_property)) == set(
+                    glossary.objects(concept, label_property)
+                ), (concept, label_property)
+
+
+def test_tbx_v2_import(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "v2.ttl"
+    result = _import(
+        runner, "tbx", data_dir / "v2-sample.tbx", target, "--base", "https://example.org/iate/"
+    )
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(target)
+    entry = URIRef("https://example.org/iate/IATE-786118")
+    assert (entry, SKOS.prefLabel, Literal("sous-traitance", lang="fr")) in graph
+    assert (entry, SKOS.hiddenLabel, Literal("sous-entreprise", lang="fr")) in graph
+    assert (entry, SKOS.prefLabel, Literal("subcontracting", lang="en")) in graph
+    assert (entry, SKOS.altLabel, Literal("sub-contracting", lang="en")) in graph
+    assert (entry, SKOS.prefLabel, Literal("Zulieferung", lang="de")) in graph
+    assert list(graph.objects(entry, SKOS.definition))
+
+
+@pytest.mark.parametrize(
+    "example", ["basic_dca_example.tbx", "core_example.tbx", "minimal_basic.tbx"]
+)
+def test_ltac_examples_import(runner: CliRunner, tmp_path: Path, example: str) -> None:
+    target = tmp_path / "ltac.ttl"
+    result = _import(runner, "tbx", shared_file(f"peer/tbx/{example}"), target)
+    assert result.exit_code == 0, result.output
+    assert list(Graph().parse(target).subjects(SKOS.prefLabel, None))
+
+
+def test_tbx_external_entities_are_neither_fetched_nor_expanded(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    source = tmp_path / "xxe.tbx"
+    source.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE tbx [ <!ENTITY leak SYSTEM "file://{secret}">
+  <!ENTITY remote SYSTEM "http://127.0.0.1:9/x"> ]>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+<tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>
+<text><body><conceptEntry id="c1"><langSec xml:lang="en">
+<termSec><term>safe &leak;&remote;</term></termSec></langSec></conceptEntry></body></text></tbx>""")
+    target = tmp_path / "xxe.ttl"
+    result = _import(runner, "tbx", source, target)
+    assert result.exit_code == 0, result.output
+    assert "TOP-SECRET-CONTENT" not in target.read_text(encoding="utf-8")
+
+
+def test_malformed_tbx_exits_2_with_line_and_column(runner: CliRunner, tmp_path: Path) -> None:
+    source = tmp_path / "broken.tbx"
+    source.write_text('<?xml version="1.0"?>\n<tbx>\n  <text>\n</tbx>\n')
+    target = tmp_path / "out.ttl"
+    result = _import(runner, "tbx", source, target)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{source}:4:")
+    assert not target.exists()
+
+
+# --- SSSOM and alignment ----------------------------------------------------------------------
+
+
+def test_sssom_has_one_row_per_mapping_triple(glossary: Graph) -> None:
+    lines = (EXPORTS / "bpo-mappings.sssom.tsv").read_text(encoding="utf-8").splitlines()
+    header_at = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    rows = [line.split("\t") for line in lines[header_at + 1 :]]
+    mappings = sum(1 for p in MAPPING_PROPERTIES for _ in glossary.triples((None, p, None)))
+    assert len(rows) == mappings
+    assert lines[header_at].split("\t")[:4] == [
+        "subject_id",
+        "subject_label",
+        "predicate_id",
+        "object_id",
+    ]
+    assert all(row[-1] == "semapv:ManualMappingCuration" for row in rows)
+    assert "# curie_map:" in lines
+
+
+def test_align_finds_the_obvious_matches_in_stw(runner: CliRunner, tmp_path: Path) -> None:
+    stw = shared_file("peer/vocabularies/stw-9.06.ttl")
+    target = tmp_path / "stw.sssom.tsv"
+    result = runner.invoke(main, ["align", str(stw), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    rows = [
+        line.split("\t")
+        for line in target.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ]
+    header, rows = rows[0], rows[1:]
+    found = {(row[header.index("subject_id")], row[header.index("object_id")]) for row in rows}
+    for subject, descriptor in [
+        ("outsourcing", "19113-6"),
+        ("customer-service", "12786-4"),
+        ("accounting", "12307-0"),
+    ]:
+        assert (f"bpo:{subject}", f"stw:{descriptor}") in found
+    assert all(
+        row[header.index("mapping_justification")] == "semapv:LexicalMatching" for row in rows
+    )
+
+
+# --- diff -------------------------------------------------------------------------------------
+
+
+def test_diff_reports_a_changed_label(runner: CliRunner, tmp_path: Path) -> None:
+    new = tmp_path / "new"
+    shutil.copytree(REPO_ROOT / "ontology", new)
+    concepts = new / "concepts.ttl"
+    concepts.write_text(
+        concepts.read_text(encoding="utf-8").replace(
+            '"paie"@fr , "payroll"@en', '"paie"@fr , "payroll services"@en'
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["diff", str(REPO_ROOT / "ontology"), str(new)])
+    assert result.exit_code == 1
+    assert '    - skos:prefLabel "payroll"@en' in result.stdout
+    assert '    + skos:prefLabel "payroll services"@en' in result.stdout
+    as_json = json.loads(
+        runner.invoke(
+            main, ["diff", str(REPO_ROOT / "ontology"), str(new), "--format", "json"]
+        ).stdout
+    )
+    (change,) = as_json["changed"]
+    assert change["concept"] == "bpo:payroll"
+
+
+def test_diff_of_identical_versions_exits_0(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["diff", str(REPO_ROOT / "ontology"), str(REPO_ROOT / "ontology")])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "no difference"
+
+
+def test_diff_lists_added_removed_and_deprecated(
+    runner: CliRunner, tmp_path: Path, data_dir: Path
+) -> None:
+    old = data_dir / "valid-minimal.ttl"
+    new = tmp_path / "new.ttl"
+    graph = Graph().parse(old)
+    graph.remove((EX.dog, None, None))
+    graph.add((EX.cat, SKOS.prefLabel, Literal("cat", lang="en")))
+    graph.add((EX.cat, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), SKOS.Concept))
+    graph.add((EX.animal, URIRef("http://www.w3.org/2002/07/owl#deprecated"), Literal(True)))
+    graph.serialize(new, format="turtle")
+    report = json.loads(
+        runner.invoke(main, ["diff", str(old), str(new), "--format", "json"]).stdout
+    )
+    assert [c["concept"] for c in report["added"]] == [str(EX.cat)]
+    assert [c["concept"] for c in report["removed"]] == [str(EX.dog)]
+    assert [c["concept"] for c in report["deprecated"]] == [str(EX.animal)]
+
+
+def test_diff_of_unreadable_input_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle")
+    assert runner.invoke(main, ["diff", str(bad), str(bad)]).exit_code == 2
