@@ -70,6 +70,14 @@ ONTOLOGY_OPTION = click.option(
     show_default="the glossary's ontology/",
     help="Folder (or file) of the vocabulary source.",
 )
+TEXT_OR_JSON_OPTION = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools.",
+)
 REQUIRE_LANG_OPTION = click.option(
     "--require-lang",
     "required_languages",
@@ -381,14 +389,7 @@ def query(
     default=None,
     help="Match labels in this language only.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("text", "json")),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@TEXT_OR_JSON_OPTION
 @ONTOLOGY_OPTION
 def search(term: str, language: str | None, output_format: str, ontology: Path) -> None:
     """Find concepts by any label, ignoring case and accents; best matches first.
@@ -567,14 +568,7 @@ def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
 @main.command()
 @click.argument("old", type=click.Path(exists=True, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("text", "json")),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools.",
-)
+@TEXT_OR_JSON_OPTION
 def diff(old: Path, new: Path, output_format: str) -> None:
     """Compare two versions of a vocabulary (files or folders); exit 1 if they differ.
 
