@@ -10,8 +10,9 @@ from rdflib import Graph
 
 from bpo_kb.errors import InvalidVocabulary
 from bpo_kb.export import export_all
-from bpo_kb.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_graph
-from bpo_kb.vocabulary import complete_vocabulary, load_vocabulary
+from bpo_kb.graphs import graph_from_store, load_store
+from bpo_kb.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
+from bpo_kb.vocabulary import complete_store
 
 __all__ = ["BuildResult", "build", "load_valid_vocabulary"]
 
@@ -51,8 +52,11 @@ def load_valid_vocabulary(
 
 
 def _validated(ontology: Path, required_languages: Sequence[str]) -> tuple[Graph, ValidationReport]:
-    graph = load_vocabulary(ontology)
-    report = validate_graph(graph, profile="bpo", required_languages=required_languages)
+    """Validate the source straight from its files (parsed by Oxigraph), then read it again
+    into the graph the writers use: a second native parse costs less than copying the first."""
+    report = validate_files([ontology], profile="bpo", required_languages=required_languages)
     if not report.conforms:
         raise InvalidVocabulary(report)
-    return complete_vocabulary(graph), report
+    store = load_store([ontology])
+    complete_store(store)
+    return graph_from_store(store), report

@@ -174,15 +174,17 @@ def validate(
 
     Example: bpo-kb validate thesaurus.ttl --profile skos --require-lang fr,en
     """
-    from bpo_kb.graphs import load_graph
-    from bpo_kb.validation import validate_graph
+    from bpo_kb.validation import validate_files
 
     sources = files or (DEFAULT_ONTOLOGY_DIR,)
     chosen_profile = profile or ("skos" if files else "bpo")
     with _library_errors():
-        graph = load_graph(sources, input_format)
-        report = validate_graph(
-            graph, profile=chosen_profile, required_languages=required_languages, engine=engine
+        report = validate_files(
+            sources,
+            input_format=input_format,
+            profile=chosen_profile,
+            required_languages=required_languages,
+            engine=engine,
         )
     if report_format == "json":
         click.echo(json.dumps([f.as_dict() for f in report.findings], indent=2, ensure_ascii=False))

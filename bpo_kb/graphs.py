@@ -10,8 +10,9 @@ import logging
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from bpo_kb.errors import InputError
@@ -21,9 +22,12 @@ __all__ = [
     "DEFAULT_STORE",
     "QUERY_STORE",
     "INPUT_FORMATS",
+    "UnsupportedTerm",
     "add_turtle_file",
+    "graph_from_store",
     "input_format_for",
     "load_graph",
+    "load_store",
     "new_graph",
     "rdf_files_in",
 ]
@@ -76,6 +80,141 @@ def add_turtle_file(graph: Graph, path: Path) -> None:
         raise InputError(f"{path}:{err.lineno or 1}: {err.msg}") from None
     except OSError as err:
         raise InputError(f"{path}: {err.strerror or err}") from None
+
+
+_QUAD_FORMATS = {"nquads", "trig"}
+# rdflib parser name -> Oxigraph format name, for the formats both read.
+_OXIGRAPH_FORMATS = {
+    "turtle": "TURTLE",
+    "nt": "N_TRIPLES",
+    "nquads": "N_QUADS",
+    "xml": "RDF_XML",
+    "json-ld": "JSON_LD",
+    "trig": "TRIG",
+}
+
+
+def load_store(paths: Iterable[Path], input_format: str | None = None) -> Any:
+    """Parse every file (folders expanded) into a new ``pyoxigraph.Store``, all in its default
+    graph: Oxigraph's own parsers, 30 to 50 times faster than rdflib's on large files.
+
+    A file Oxigraph refuses even leniently (it is stricter than rdflib about RDF/XML) is read
+    with rdflib instead, so that bpo-kb accepts what it always accepted.
+
+    Raises:
+        InputError: the first file that is missing or that no parser reads, as ``FILE:LINE: ...``.
+    """
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    files = [f for p in paths for f in rdf_files_in(Path(p))]
+    if not files:
+        raise InputError("no RDF file to read (give files or a folder with .ttl, .rdf, ...)")
+    for file in files:
+        rdf_format = input_format_for(file, input_format)
+        if not file.is_file():
+            raise InputError(f"{file}: no such file")
+        oxigraph_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS.get(rdf_format, ""), None)
+        try:
+            if oxigraph_format is None:
+                raise KeyError(rdf_format)
+            if rdf_format in _QUAD_FORMATS:  # named graphs are merged into the default graph
+                store.bulk_extend(
+                    pyoxigraph.Quad(q.subject, q.predicate, q.object, pyoxigraph.DefaultGraph())
+                    for q in pyoxigraph.parse(
+                        path=str(file),
+                        format=oxigraph_format,
+                        base_iri=file.resolve().as_uri(),
+                        lenient=True,
+                    )
+                )
+            else:
+                store.bulk_load(
+                    path=str(file),
+                    format=oxigraph_format,
+                    base_iri=file.resolve().as_uri(),
+                    lenient=True,
+                )
+        except (SyntaxError, ValueError, KeyError) as oxigraph_error:
+            _add_with_rdflib(store, file, rdf_format, oxigraph_error)
+    return store
+
+
+def _add_with_rdflib(store: Any, file: Path, rdf_format: str, oxigraph_error: Exception) -> None:
+    import pyoxigraph
+
+    graph = Graph()
+    try:
+        _parse_into(graph, file, rdf_format)
+    except InputError:
+        line = getattr(oxigraph_error, "lineno", None)
+        if line:  # Oxigraph's position is the more precise one
+            raise InputError(f"{file}:{line}: {oxigraph_error.msg}") from None  # type: ignore[attr-defined]
+        raise
+    try:
+        store.bulk_extend(
+            pyoxigraph.Quad(*(_to_oxigraph(term) for term in triple), pyoxigraph.DefaultGraph())
+            for triple in graph
+        )
+    except ValueError as err:  # a term Oxigraph cannot hold, e.g. an over-long language tag
+        raise UnsupportedTerm(str(err)) from None
+
+
+def graph_from_store(store: Any) -> Graph:
+    """An rdflib in-memory copy of a ``pyoxigraph.Store``'s default graph.
+
+    Simple literals come back without a datatype, as rdflib's own parsers give them (Oxigraph
+    reports them as xsd:string, which is the same literal in RDF 1.1).
+    """
+    import pyoxigraph
+
+    graph = new_graph()
+    add = graph.add
+    for quad in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()):
+        add(
+            (
+                _from_oxigraph(quad.subject),
+                _from_oxigraph(quad.predicate),
+                _from_oxigraph(quad.object),
+            )
+        )
+    return graph
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _from_oxigraph(term: Any) -> Any:
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return (
+        Literal(term.value)
+        if datatype == _XSD_STRING
+        else Literal(term.value, datatype=URIRef(datatype))
+    )
+
+
+def _to_oxigraph(term: object) -> Any:
+    import pyoxigraph
+
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(term)
+    if isinstance(term, BNode):
+        return pyoxigraph.BlankNode(term)
+    assert isinstance(term, Literal)
+    datatype = pyoxigraph.NamedNode(term.datatype) if term.datatype else None
+    return pyoxigraph.Literal(str(term), language=term.language, datatype=datatype)
+
+
+class UnsupportedTerm(InputError):  # noqa: N818 - names the condition
+    """Data rdflib reads but Oxigraph cannot hold (callers may fall back to rdflib's store)."""
 
 
 def rdf_files_in(path: Path) -> list[Path]:

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from bpo_kb.graphs import load_graph, new_graph
+from bpo_kb.graphs import load_graph
 from bpo_kb.namespaces import SKOS
 
-__all__ = ["complete_vocabulary", "load_vocabulary", "preferred_label"]
+__all__ = ["complete_store", "load_vocabulary", "preferred_label"]
 
-# Pairs stated in both directions in every export (DESIGN.md, "Complete exports").
-_INVERSES = (
-    (SKOS.broader, SKOS.narrower),
-    (SKOS.narrower, SKOS.broader),
-    (SKOS.related, SKOS.related),
-    (SKOS.topConceptOf, SKOS.hasTopConcept),
-    (SKOS.hasTopConcept, SKOS.topConceptOf),
-)
+# What the SKOS data model entails and consumers expect stated (DESIGN.md, "Complete exports").
+_COMPLETION = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+INSERT { ?narrower skos:broader ?broader } WHERE { ?broader skos:narrower ?narrower } ;
+INSERT { ?broader skos:narrower ?narrower } WHERE { ?narrower skos:broader ?broader } ;
+INSERT { ?other skos:related ?one } WHERE { ?one skos:related ?other } ;
+INSERT { ?scheme skos:hasTopConcept ?top } WHERE { ?top skos:topConceptOf ?scheme } ;
+INSERT { ?top skos:topConceptOf ?scheme } WHERE { ?scheme skos:hasTopConcept ?top } ;
+INSERT { ?top skos:inScheme ?scheme } WHERE { ?top skos:topConceptOf ?scheme }
+"""
 
 
 def load_vocabulary(source: Path) -> Graph:
@@ -28,19 +31,12 @@ def load_vocabulary(source: Path) -> Graph:
     return load_graph([source])
 
 
-def complete_vocabulary(graph: Graph) -> Graph:
-    """A new graph: ``graph`` plus inverse links and ``skos:inScheme`` on every top concept.
+def complete_store(store: Any) -> None:
+    """Add to a ``pyoxigraph.Store`` the inverse links and ``skos:inScheme`` of top concepts.
 
     Only what the SKOS data model entails is added; nothing is removed.
     """
-    complete = new_graph()
-    complete += graph
-    for predicate, inverse in _INVERSES:
-        for subject, obj in graph.subject_objects(predicate):
-            complete.add((obj, inverse, subject))
-    for concept, scheme in complete.subject_objects(SKOS.topConceptOf):
-        complete.add((concept, SKOS.inScheme, scheme))
-    return complete
+    store.update(_COMPLETION)
 
 
 def preferred_label(graph: Graph, node: Node | None, languages: Sequence[str]) -> str:

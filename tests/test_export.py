@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 
 from bpo_kb.export import FORMATS, export_all
 from bpo_kb.export.table import SEPARATOR
-from bpo_kb.namespaces import RDF, SKOS, compact_iri
+from bpo_kb.namespaces import RDF, SKOS, XSD, compact_iri
 
 RDF_FORMATS = [name for name, f in FORMATS.items() if f.rdf_parser]
 
@@ -109,10 +109,15 @@ def test_exports_are_byte_identical_across_processes(tmp_path: Path) -> None:
     assert set(digests[0]) == {f.filename for f in FORMATS.values()}
 
 
-def test_rdfxml_escapes_markup_in_literals(tmp_path: Path) -> None:
+@pytest.mark.parametrize("format_name", RDF_FORMATS)
+def test_rdf_writers_escape_what_they_must(tmp_path: Path, format_name: str) -> None:
     graph = Graph()
     subject = URIRef("http://example.org/x")
-    graph.add((subject, SKOS.prefLabel, Literal('<b>"R&D" </b>', lang="en")))
+    graph.add((subject, SKOS.prefLabel, Literal('<b>"R&D" </b> \\ end', lang="en")))
+    graph.add((subject, SKOS.note, Literal("two\nlines\tand a tab")))
+    graph.add((subject, SKOS.notation, Literal("12", datatype=XSD.integer)))
+    graph.add((subject, SKOS.related, URIRef("http://example.org/a.b#c")))
     export_all(graph, tmp_path)
-    reparsed = Graph().parse(tmp_path / FORMATS["rdfxml"].filename, format="xml")
+    chosen = FORMATS[format_name]
+    reparsed = Graph().parse(tmp_path / chosen.filename, format=chosen.rdf_parser)
     assert isomorphic(reparsed, graph)

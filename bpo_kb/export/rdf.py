@@ -10,6 +10,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, split_uri
 
 from bpo_kb.errors import ExportError
+from bpo_kb.namespaces import PREFIXES, XSD
+
+XSD_STRING = XSD.string
 
 __all__ = ["write_ntriples", "write_rdfxml", "write_turtle"]
 
@@ -18,14 +21,84 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def write_turtle(graph: Graph, stream: BinaryIO) -> None:
-    """Turtle with the graph's prefixes; rdflib sorts subjects, predicates and objects."""
-    stream.write(graph.serialize(format="turtle", encoding="utf-8"))
+    """Turtle: the prefixes used, then one block per subject (sorted), ``a`` first, predicates
+    and objects sorted. Written as it goes, in one pass over the sorted subjects."""
+    prefixes = _used_prefixes(graph)
+    for prefix, namespace in sorted(prefixes):
+        stream.write(f"@prefix {prefix}: <{namespace}> .\n".encode())
+    for subject in sorted(set(graph.subjects()), key=_term_key):
+        by_predicate: dict[URIRef, list[object]] = {}
+        for predicate, obj in graph.predicate_objects(subject):
+            by_predicate.setdefault(predicate, []).append(obj)
+        lines = []
+        for predicate in sorted(by_predicate, key=lambda p: (p != RDF.type, str(p))):
+            name = "a" if predicate == RDF.type else _turtle_term(predicate, prefixes)
+            objects = sorted(by_predicate[predicate], key=_term_key)
+            lines.append(
+                f"    {name} " + " ,\n        ".join(_turtle_term(o, prefixes) for o in objects)
+            )
+        head = _turtle_term(subject, prefixes)
+        stream.write(f"\n{head}\n".encode() + " ;\n".join(lines).encode("utf-8") + b" .\n")
 
 
 def write_ntriples(graph: Graph, stream: BinaryIO) -> None:
     """N-Triples, one triple a line, lines sorted."""
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
-    stream.writelines(sorted(line for line in lines if line.strip()))
+    lines = sorted(
+        f"{_turtle_term(s, ())} {_turtle_term(p, ())} {_turtle_term(o, ())} .\n"
+        for s, p, o in graph
+    )
+    stream.write("".join(lines).encode("utf-8"))
+
+
+def _used_prefixes(graph: Graph) -> tuple[tuple[str, str], ...]:
+    """The project's prefixes that some IRI of the graph uses, longest namespace first."""
+    namespaces = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
+    namespaces |= {
+        str(term.datatype)
+        for term in graph.objects()
+        if isinstance(term, Literal) and term.datatype
+    }
+    used = {
+        (prefix, ns)
+        for prefix, ns in PREFIXES.items()
+        if any(iri.startswith(ns) and _local_ok(iri[len(ns) :]) for iri in namespaces)
+    }
+    return tuple(sorted(used, key=lambda item: (-len(item[1]), item[0])))
+
+
+_LOCAL_NAME = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
+def _local_ok(local: str) -> bool:
+    return bool(_LOCAL_NAME.match(local))
+
+
+def _turtle_term(term: object, prefixes: tuple[tuple[str, str], ...]) -> str:
+    if isinstance(term, URIRef):
+        text = str(term)
+        for prefix, namespace in prefixes:
+            if text.startswith(namespace) and _local_ok(text[len(namespace) :]):
+                return f"{prefix}:{text[len(namespace) :]}"
+        return f"<{text}>"
+    if isinstance(term, BNode):
+        return f"_:b{term}"
+    assert isinstance(term, Literal)
+    lexical = "".join(_ESCAPES.get(c, c) if c in _ESCAPES or c < " " else c for c in str(term))
+    lexical = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04X}", lexical)
+    if term.language:
+        return f'"{lexical}"@{term.language}'
+    if term.datatype is not None and str(term.datatype) != str(XSD_STRING):
+        return f'"{lexical}"^^{_turtle_term(term.datatype, prefixes)}'
+    return f'"{lexical}"'
 
 
 def write_rdfxml(graph: Graph, stream: BinaryIO) -> None:

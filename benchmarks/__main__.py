@@ -1,0 +1,217 @@
+"""Print the benchmark table: `python -m benchmarks [--sizes 1000,10000,100000] [--runs 3]`.
+
+Inputs: synthetic vocabularies (benchmarks/synthetic.py; the ``defects`` variant for parse,
+validate, search and queries, the ``clean`` one for build, which refuses invalid sources) and
+the real thesauri of ../shared/peer/vocabularies when that folder is there. Every operation runs
+in a fresh interpreter; each cell is the median wall time of ``--runs`` runs, the peak RSS of the
+worst run, and triples per second. In the same run: the limit (pyoxigraph parse alone, and bulk
+load into a store), and the baseline (rdflib's in-memory graph + pySHACL with default options and
+the same shapes), so that every figure is also a ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.synthetic import write_vocabulary
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+VOCABULARIES = REPO_ROOT.parent / "shared" / "peer" / "vocabularies"
+REAL = ("stw-9.06.ttl", "unesco-thesaurus.ttl", "eurovoc-fr-en.ttl")
+SYNTHETIC_OPERATIONS = (
+    "limit-parse",
+    "limit-bulk-load",
+    "parse",
+    "validate",
+    "build",
+    "search",
+    "queries",
+)
+REAL_OPERATIONS = ("limit-parse", "limit-bulk-load", "parse", "validate", "search", "queries")
+
+
+def measure(operation: str, path: Path, runs: int) -> dict[str, object]:
+    """Median seconds and peak RSS of ``operation`` over ``runs`` fresh interpreters."""
+    seconds, peak, outcome = [], 0, {}
+    for _ in range(runs):
+        with tempfile.TemporaryFile() as errors:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "benchmarks.operations", operation, str(path)],
+                cwd=REPO_ROOT,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+            )
+            assert process.stdout is not None
+            stdout = process.stdout.read()
+            _, status, usage = os.wait4(process.pid, 0)  # rusage of this child alone
+            process.returncode = os.waitstatus_to_exitcode(status)
+            if process.returncode:
+                errors.seek(0)
+                return {"error": errors.read().decode(errors="replace").strip().splitlines()[-1:]}
+        outcome = json.loads(stdout.decode().strip().splitlines()[-1])
+        seconds.append(float(outcome["seconds"]))
+        peak = max(peak, usage.ru_maxrss)  # kilobytes on Linux
+    outcome["seconds"] = statistics.median(seconds)
+    outcome["rss_mb"] = peak / 1024
+    return outcome
+
+
+def cold_build(runs: int) -> float:
+    """Median wall time of a whole `bpo-kb build` of the glossary, interpreter start included."""
+    times = []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "bpo_kb", "build", "--out", out],
+                cwd=REPO_ROOT,
+                check=True,
+                capture_output=True,
+            )
+            times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--baseline-sizes",
+        default="1000",
+        help="sizes at which to run the pySHACL baseline (slow: per focus node)",
+    )
+    parser.add_argument("--no-real", action="store_true", help="skip the real thesauri")
+    arguments = parser.parse_args()
+    sizes = [int(size) for size in arguments.sizes.split(",") if size]
+    baseline_sizes = {int(size) for size in arguments.baseline_sizes.split(",") if size}
+    rows: list[tuple[str, str, dict[str, object]]] = []
+    with tempfile.TemporaryDirectory() as work:
+        for size in sizes:
+            defects = write_vocabulary(
+                Path(work) / f"synthetic-{size}-defects.ttl", size, defects=True
+            )
+            clean = write_vocabulary(
+                Path(work) / f"synthetic-{size}-clean.ttl", size, defects=False
+            )
+            operations = SYNTHETIC_OPERATIONS + (("baseline",) if size in baseline_sizes else ())
+            for operation in operations:
+                source = clean if operation == "build" else defects
+                runs = 1 if operation == "baseline" else arguments.runs
+                rows.append((f"synthetic {size:,}", operation, measure(operation, source, runs)))
+                _progress(rows[-1])
+        if not arguments.no_real:
+            if not VOCABULARIES.is_dir():
+                print(f"note: {VOCABULARIES} is absent: real thesauri skipped", file=sys.stderr)
+            else:
+                for name in REAL:
+                    for operation in REAL_OPERATIONS:
+                        rows.append(
+                            (
+                                name,
+                                operation,
+                                measure(operation, VOCABULARIES / name, arguments.runs),
+                            )
+                        )
+                        _progress(rows[-1])
+    print_table(rows, cold_build(arguments.runs))
+    return 0
+
+
+def _progress(row: tuple[str, str, dict[str, object]]) -> None:
+    name, operation, outcome = row
+    print(
+        f"  measured {name} {operation}: {outcome.get('seconds', outcome.get('error'))}",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
+def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> None:
+    limits = {
+        name: outcome["seconds"]
+        for name, operation, outcome in rows
+        if operation == "limit-bulk-load" and "seconds" in outcome
+    }
+    validated = {name: outcome for name, operation, outcome in rows if operation == "validate"}
+    header = (
+        "input",
+        "operation",
+        "triples",
+        "median s",
+        "x bulk load",
+        "peak RSS MB",
+        "triples/s",
+        "notes",
+    )
+    table = [header]
+    for name, operation, outcome in rows:
+        if "error" in outcome:
+            table.append((name, operation, "", "", "", "", "", f"error: {outcome['error']}"))
+            continue
+        seconds, triples = float(outcome["seconds"]), int(outcome.get("triples", 0))
+        ratio = seconds / limits[name] if limits.get(name) else 0
+        notes = []
+        if "findings" in outcome:
+            notes.append(f"{outcome['findings']} findings, planted {outcome['planted found']}")
+        if operation == "baseline" and name in validated:
+            same = outcome.get("digest") == validated[name].get("digest")
+            speedup = seconds / float(validated[name]["seconds"])
+            notes.append(
+                f"validate is {speedup:.0f}x faster; findings identical: {'yes' if same else 'NO'}"
+            )
+        if "rows" in outcome:
+            notes.append(", ".join(f"{k} {v}" for k, v in outcome["rows"].items()))
+        if "hits" in outcome:
+            notes.append(f"{outcome['hits']} hits")
+        table.append(
+            (
+                name,
+                operation,
+                f"{triples:,}",
+                f"{seconds:.3f}",
+                f"{ratio:.1f}",
+                f"{outcome['rss_mb']:.0f}",
+                f"{triples / seconds:,.0f}" if seconds else "",
+                "; ".join(notes),
+            )
+        )
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(header))]
+    for index, row in enumerate(table):
+        print(" | ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+        if index == 0:
+            print("-|-".join("-" * width for width in widths))
+    print(f"\nglossary: `bpo-kb build` from a cold start (interpreter included): {cold:.2f} s")
+    _print_growth(rows)
+
+
+def _print_growth(rows: list[tuple[str, str, dict[str, object]]]) -> None:
+    by_key = {(name, operation): outcome for name, operation, outcome in rows}
+    sizes = sorted(
+        {
+            int(name.split()[1].replace(",", ""))
+            for name, _, _ in rows
+            if name.startswith("synthetic")
+        }
+    )
+    if len(sizes) < 2:
+        return
+    small, large = sizes[0], sizes[-1]
+    for operation in ("validate", "build"):
+        first = by_key.get((f"synthetic {small:,}", operation), {})
+        last = by_key.get((f"synthetic {large:,}", operation), {})
+        if "seconds" in first and "seconds" in last:
+            growth = (float(last["seconds"]) / float(first["seconds"])) / (large / small)
+            print(f"growth {small:,} -> {large:,} concepts, {operation}: {growth:.2f}x linear")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

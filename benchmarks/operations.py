@@ -1,0 +1,144 @@
+"""One measured operation, run in a fresh interpreter by benchmarks/__main__.py.
+
+Usage: python -m benchmarks.operations OPERATION FILE [FILE...]
+
+Prints one JSON line: the seconds the operation took (imports excluded, except for the
+``cold-build`` row, timed from outside), the triples it handled, and what it found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Every heavy import happens before the clock starts: the table measures work, not start-up
+# (the cold-start row times a whole `bpo-kb build` process from outside).
+import pyoxigraph
+import pyshacl
+from rdflib import Graph
+
+from benchmarks.synthetic import PLANTED
+from bpo_kb.build import build as build_exports
+from bpo_kb.graphs import load_graph, load_store
+from bpo_kb.namespaces import RDF, SH
+from bpo_kb.queries import named_queries
+from bpo_kb.search import search_concepts
+from bpo_kb.validation import (
+    _add_validation_data,
+    _finding,
+    _LabelIndex,
+    _RawResult,
+    load_shapes,
+    validate_files,
+)
+
+
+def limit_parse(paths: list[Path]) -> dict[str, object]:
+    count = sum(1 for path in paths for _ in pyoxigraph.parse(path=str(path), lenient=True))
+    return {"triples": count}
+
+
+def limit_bulk_load(paths: list[Path]) -> dict[str, object]:
+    store = pyoxigraph.Store()
+    for path in paths:
+        store.bulk_load(path=str(path))
+    return {"triples": len(store)}
+
+
+def parse(paths: list[Path]) -> dict[str, object]:
+    return {"triples": len(load_store(paths))}
+
+
+def validate(paths: list[Path]) -> dict[str, object]:
+    report = validate_files(paths, profile="skos")
+    return _report_summary(report)
+
+
+def baseline(paths: list[Path]) -> dict[str, object]:
+    """rdflib's in-memory graph and pyshacl.validate with default options, same shapes."""
+    data = Graph()
+    for path in paths:
+        data.parse(path)
+    _add_validation_data(data, ("fr", "en"))
+    shapes = load_shapes("skos")
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes)
+    labels = _LabelIndex(data, ("fr", "en"))
+    findings = [
+        _finding(
+            shapes,
+            labels,
+            _RawResult(
+                results.value(r, SH.focusNode),
+                results.value(r, SH.sourceShape),
+                results.value(r, SH.resultSeverity),
+                None,
+            ),
+        )
+        for r in results.subjects(RDF.type, SH.ValidationResult)
+    ]
+    return {"triples": len(data), **_findings_summary(findings)}
+
+
+def build(paths: list[Path]) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as out:
+        result = build_exports(paths[0], Path(out))
+        size = sum(p.stat().st_size for p in Path(out).iterdir())
+    return {"triples": result.triples, "bytes written": size}
+
+
+def search(paths: list[Path]) -> dict[str, object]:
+    graph = load_graph(paths)
+    started = time.perf_counter()
+    hits = search_concepts(graph, "term 42")
+    return {"triples": len(graph), "hits": len(hits), "seconds": time.perf_counter() - started}
+
+
+def queries(paths: list[Path]) -> dict[str, object]:
+    store = load_store(paths)
+    started = time.perf_counter()
+    rows = {
+        name: sum(1 for _ in store.query(named_queries()[name].text))
+        for name in ("language-stats", "hierarchy", "mappings")
+    }
+    return {"triples": len(store), "rows": rows, "seconds": time.perf_counter() - started}
+
+
+def _report_summary(report: object) -> dict[str, object]:
+    return _findings_summary(report.findings)  # type: ignore[attr-defined]
+
+
+def _findings_summary(findings: list[object]) -> dict[str, object]:
+    keys = sorted({(f.code, f.severity, f.focus) for f in findings})  # type: ignore[attr-defined]
+    planted = {
+        code
+        for code, _, focus in keys
+        if any(focus.endswith(f"/c{at}") and c == code for c, at in PLANTED.items())
+    }
+    return {
+        "findings": len(keys),
+        "planted found": f"{len(planted)}/{len(PLANTED)}",
+        "digest": hashlib.sha1(repr(keys).encode()).hexdigest()[:10],
+    }
+
+
+OPERATIONS = {
+    "limit-parse": limit_parse,
+    "limit-bulk-load": limit_bulk_load,
+    "parse": parse,
+    "validate": validate,
+    "baseline": baseline,
+    "build": build,
+    "search": search,
+    "queries": queries,
+}
+
+if __name__ == "__main__":
+    operation, files = sys.argv[1], [Path(p) for p in sys.argv[2:]]
+    started = time.perf_counter()
+    outcome = OPERATIONS[operation](files)
+    outcome.setdefault("seconds", time.perf_counter() - started)
+    print(json.dumps(outcome))
