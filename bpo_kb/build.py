@@ -11,6 +11,7 @@ from rdflib import Graph
 from bpo_kb.errors import InvalidVocabulary
 from bpo_kb.export import export_all
 from bpo_kb.graphs import graph_from_store, load_store
+from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
 from bpo_kb.vocabulary import complete_store
 
@@ -31,6 +32,7 @@ def build(
     out_dir: Path,
     *,
     required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
+    progress: ProgressCallback = silent,
 ) -> BuildResult:
     """Validate ``ontology`` with the bpo profile, then write every export to ``out_dir``.
 
@@ -38,8 +40,8 @@ def build(
         InputError: a source file does not parse.
         InvalidVocabulary: the source has violations; nothing is written.
     """
-    complete, report = _validated(ontology, required_languages)
-    written = export_all(complete, out_dir)
+    complete, report = _validated(ontology, required_languages, progress)
+    written = export_all(complete, out_dir, progress=progress)
     return BuildResult(written=written, report=report, triples=len(complete))
 
 
@@ -47,16 +49,21 @@ def load_valid_vocabulary(
     ontology: Path, *, required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES
 ) -> Graph:
     """The completed vocabulary, or :class:`InvalidVocabulary` if it has violations."""
-    complete, _ = _validated(ontology, required_languages)
+    complete, _ = _validated(ontology, required_languages, silent)
     return complete
 
 
-def _validated(ontology: Path, required_languages: Sequence[str]) -> tuple[Graph, ValidationReport]:
+def _validated(
+    ontology: Path, required_languages: Sequence[str], progress: ProgressCallback
+) -> tuple[Graph, ValidationReport]:
     """Validate the source straight from its files (parsed by Oxigraph), then read it again
     into the graph the writers use: a second native parse costs less than copying the first."""
-    report = validate_files([ontology], profile="bpo", required_languages=required_languages)
+    report = validate_files(
+        [ontology], profile="bpo", required_languages=required_languages, progress=progress
+    )
     if not report.conforms:
         raise InvalidVocabulary(report)
+    progress("completing inverse links")
     store = load_store([ontology])
     complete_store(store)
     return graph_from_store(store), report

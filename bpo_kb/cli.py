@@ -78,6 +78,9 @@ TEXT_OR_JSON_OPTION = click.option(
     show_default=True,
     help="text for people, json for tools.",
 )
+QUIET_OPTION = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress line on stderr (none is shown in pipes)."
+)
 REQUIRE_LANG_OPTION = click.option(
     "--require-lang",
     "required_languages",
@@ -105,15 +108,23 @@ def main() -> None:
     help="Folder the exports are written to.",
 )
 @REQUIRE_LANG_OPTION
-def build(ontology: Path, out_dir: Path, required_languages: tuple[str, ...]) -> None:
+@QUIET_OPTION
+def build(ontology: Path, out_dir: Path, required_languages: tuple[str, ...], quiet: bool) -> None:
     """Validate the vocabulary and write every export; write nothing if it has violations.
 
     Example: bpo-kb build
     """
     from bpo_kb.build import build as build_exports
+    from bpo_kb.progress import Progress
 
-    with _library_errors():
-        result = build_exports(ontology, out_dir, required_languages=required_languages)
+    progress = Progress(quiet=quiet)
+    try:
+        with _library_errors():
+            result = build_exports(
+                ontology, out_dir, required_languages=required_languages, progress=progress
+            )
+    finally:
+        progress.done()
     for finding in result.report.findings:
         click.echo(finding.as_line(), err=True)
     click.echo(
@@ -161,6 +172,7 @@ def build(ontology: Path, out_dir: Path, required_languages: tuple[str, ...]) ->
     show_default=True,
     help="Lowest severity that makes the exit code 1.",
 )
+@QUIET_OPTION
 def validate(
     files: tuple[Path, ...],
     profile: str | None,
@@ -169,23 +181,30 @@ def validate(
     report_format: str,
     engine: str,
     fail_on: str,
+    quiet: bool,
 ) -> None:
     """Validate SKOS vocabularies (files or folders, merged); the glossary if none is given.
 
     Example: bpo-kb validate thesaurus.ttl --profile skos --require-lang fr,en
     """
+    from bpo_kb.progress import Progress
     from bpo_kb.validation import validate_files
 
     sources = files or (DEFAULT_ONTOLOGY_DIR,)
     chosen_profile = profile or ("skos" if files else "bpo")
-    with _library_errors():
-        report = validate_files(
-            sources,
-            input_format=input_format,
-            profile=chosen_profile,
-            required_languages=required_languages,
-            engine=engine,
-        )
+    progress = Progress(quiet=quiet)
+    try:
+        with _library_errors():
+            report = validate_files(
+                sources,
+                input_format=input_format,
+                profile=chosen_profile,
+                required_languages=required_languages,
+                engine=engine,
+                progress=progress,
+            )
+    finally:
+        progress.done()
     if report_format == "json":
         click.echo(json.dumps([f.as_dict() for f in report.findings], indent=2, ensure_ascii=False))
     elif report_format == "turtle":

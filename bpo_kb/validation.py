@@ -29,6 +29,7 @@ from bpo_kb.graphs import (
     new_graph,
 )
 from bpo_kb.namespaces import BPOV, RDF, SH
+from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.resources import DEFAULT_SHAPES_DIR
 from bpo_kb.sparql_engine import CompiledRule, UnsupportedShapes, compile_rules, evaluate_rules
 from bpo_kb.vocabulary import preferred_label
@@ -174,9 +175,11 @@ def validate_files(
     profile: str = "skos",
     required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
     engine: str = "auto",
+    progress: ProgressCallback = silent,
 ) -> ValidationReport:
     """Validate RDF files (or folders), parsed straight into Oxigraph: the fast path for large
     vocabularies, with the same findings as :func:`validate_graph` on the parsed graph."""
+    progress("parsing " + ", ".join(str(path) for path in paths))
     try:
         store = load_store(paths, input_format)
     except UnsupportedTerm:
@@ -187,7 +190,7 @@ def validate_files(
             engine=engine,
         )
     data = Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
-    return _validate(data, profile, required_languages, None, engine)
+    return _validate(data, profile, required_languages, None, engine, progress)
 
 
 def _validate(
@@ -196,6 +199,7 @@ def _validate(
     required_languages: Sequence[str],
     shapes: Graph | None,
     engine: str,
+    progress: ProgressCallback = silent,
 ) -> ValidationReport:
     """Validate ``data``, the validator's own graph: what the shapes read is added to it."""
     if engine not in ENGINES:
@@ -208,7 +212,11 @@ def _validate(
         raise InputError(
             "the sparql engine cannot evaluate these shapes or this data; use --engine pyshacl"
         )
-    raw = _run_sparql(data, rules) if rules is not None else _run_pyshacl(data, shapes_graph)
+    if rules is not None:
+        raw = _run_sparql(data, rules, progress)
+    else:
+        progress("validating with pySHACL")
+        raw = _run_pyshacl(data, shapes_graph)
     findings = sorted(
         (_finding(shapes_graph, labels, result) for result in raw), key=Finding.sort_key
     )
@@ -243,11 +251,17 @@ def _compiled_rules(shapes: Graph) -> list[CompiledRule]:
     return compile_rules(shapes, str(BPOV._NS))
 
 
-def _run_sparql(data: Graph, rules: list[CompiledRule]) -> list[_RawResult]:
-    return [
-        _RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
-        for r in evaluate_rules(data.store._inner, rules)  # type: ignore[attr-defined]
-    ]
+def _run_sparql(
+    data: Graph, rules: list[CompiledRule], progress: ProgressCallback
+) -> list[_RawResult]:
+    results = []
+    for number, rule in enumerate(rules, start=1):
+        progress(f"rule {number}/{len(rules)}: {_shape_name(rule.shape)}")
+        results += [
+            _RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
+            for r in evaluate_rules(data.store._inner, [rule])  # type: ignore[attr-defined]
+        ]
+    return results
 
 
 def _run_pyshacl(data: Graph, shapes: Graph) -> list[_RawResult]:

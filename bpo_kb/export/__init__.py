@@ -17,6 +17,7 @@ from bpo_kb.export.rdf import write_ntriples, write_rdfxml, write_turtle
 from bpo_kb.export.table import write_csv
 from bpo_kb.export.tbx import write_tbx
 from bpo_kb.files import write_atomically
+from bpo_kb.progress import ProgressCallback, silent
 
 __all__ = ["FORMATS", "ExportFormat", "export_all", "export_one", "writer_for"]
 
@@ -72,10 +73,15 @@ def export_one(graph: Graph, format_name: str, path: Path, *, include_hidden: bo
     return path
 
 
-def export_all(graph: Graph, out_dir: Path) -> list[Path]:
+def export_all(graph: Graph, out_dir: Path, *, progress: ProgressCallback = silent) -> list[Path]:
     """Write every format into ``out_dir``: all files are replaced together, or none is."""
-    targets = {
-        out_dir / f.filename: (lambda stream, write=f.write: write(graph, stream))
-        for f in FORMATS.values()
-    }
+
+    def writing(export_format: ExportFormat) -> Callable[[BinaryIO], None]:
+        def write(stream: BinaryIO) -> None:
+            progress(f"writing {export_format.filename}")
+            export_format.write(graph, stream)
+
+        return write
+
+    targets = {out_dir / f.filename: writing(f) for f in FORMATS.values()}
     return write_atomically(targets)

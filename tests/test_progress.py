@@ -1,0 +1,40 @@
+"""Progress goes to a terminal only, and never to pipes or with --quiet."""
+
+from __future__ import annotations
+
+import io
+
+from click.testing import CliRunner
+
+from bpo_kb.cli import main
+from bpo_kb.progress import Progress
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_gets_one_line_rewritten_and_cleared() -> None:
+    terminal = _Terminal()
+    progress = Progress(stream=terminal)
+    progress("parsing a.ttl")
+    progress("rule 1/2")
+    progress.done()
+    assert terminal.getvalue() == "\rparsing a.ttl\rrule 1/2     \r" + " " * 8 + "\r"
+
+
+def test_pipes_and_quiet_get_nothing() -> None:
+    for progress, stream in (
+        (Progress(stream=(pipe := io.StringIO())), pipe),
+        (Progress(quiet=True, stream=(tty := _Terminal())), tty),
+    ):
+        progress("parsing")
+        progress.done()
+        assert stream.getvalue() == ""
+
+
+def test_validate_in_a_pipe_prints_no_progress(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", "--quiet"])
+    assert "rule " not in result.stderr
+    assert result.exit_code == 0
