@@ -54,6 +54,8 @@ def _library_errors() -> Iterator[None]:
         raise CliError(err.report.summary(), 1) from None
     except BpoKbError as err:
         raise CliError(str(err), err.exit_code) from None
+    except MemoryError:
+        raise CliError("not enough memory for this vocabulary; nothing was written", 1) from None
 
 
 def _languages(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:

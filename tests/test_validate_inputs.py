@@ -129,3 +129,17 @@ def test_ten_thousand_concepts_validate(tmp_path: Path) -> None:
     codes = {f.code for f in report.findings}
     assert report.conforms
     assert codes == {"INVERSE_NOT_STATED"}  # broader stated without narrower, 9,999 times
+
+
+def test_an_unterminated_huge_literal_fails_cleanly(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "huge.ttl"
+    text = (data_dir / "valid-minimal.ttl").read_text(encoding="utf-8")
+    source.write_text(text + '\nex:dog skos:note "never closed ' + "x" * 2_000_000 + "\n")
+    out = tmp_path / "exports"
+    result = runner.invoke(main, ["build", "--ontology", str(source), "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{source}:")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
