@@ -24,7 +24,7 @@ from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
 
 F = TypeVar("F", bound=Callable[..., object])
 
-EXPORT_FORMAT_NAMES = ("turtle", "jsonld", "csv", "ntriples", "rdfxml", "tbx", "sssom")
+EXPORT_FORMAT_NAMES = ("turtle", "jsonld", "csv", "ntriples", "rdfxml", "tbx", "sssom", "html")
 INPUT_FORMAT_NAMES = ("turtle", "nt", "nquads", "xml", "json-ld", "trig")
 PROFILE_NAMES = ("skos", "bpo")
 REPORT_FORMATS = ("text", "json", "turtle")
@@ -230,9 +230,10 @@ def validate(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="File to write ('-' for standard output). Default: the format's file in exports/.",
+    help="File to write ('-' for standard output; a folder for html). "
+    "Default: the format's file in exports/ (exports/html/ for html).",
 )
 @click.option(
     "--include-hidden",
@@ -253,8 +254,16 @@ def export(
     Example: bpo-kb export --format jsonld -o glossary.jsonld
     """
     from bpo_kb.build import load_valid_vocabulary
-    from bpo_kb.export import FORMATS, export_one, writer_for
+    from bpo_kb.export import FORMATS, SITE_FOLDER, export_one, export_site, writer_for
 
+    if format_name == "html":
+        with _library_errors():
+            graph = load_valid_vocabulary(ontology, required_languages=required_languages)
+            written = export_site(graph, output or DEFAULT_EXPORTS_DIR / SITE_FOLDER)
+        click.echo(
+            f"wrote {len(written)} files to {(output or DEFAULT_EXPORTS_DIR / SITE_FOLDER)}/"
+        )
+        return
     chosen = FORMATS[format_name]
     with _library_errors():
         writer = writer_for(format_name, include_hidden=include_hidden)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from bpo_kb.export import FORMATS, export_all
+from bpo_kb.export import FORMATS, SITE_FOLDER, export_all, export_site
 
 from .conftest import REPO_ROOT
 
@@ -25,3 +25,14 @@ def test_committed_export_matches_a_fresh_build(
     assert committed.read_bytes() == (tmp_path / name).read_bytes(), (
         f"exports/{name} is out of date: run `bpo-kb build` and commit the result"
     )
+
+
+def test_committed_site_matches_a_fresh_build(glossary: Graph, tmp_path: Path) -> None:
+    export_site(glossary, tmp_path)
+    committed = REPO_ROOT / "exports" / SITE_FOLDER
+    fresh = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert fresh == sorted(p.relative_to(committed) for p in committed.rglob("*") if p.is_file())
+    for relative in fresh:
+        assert (committed / relative).read_bytes() == (tmp_path / relative).read_bytes(), (
+            f"exports/{SITE_FOLDER}/{relative} is out of date: run `bpo-kb build`"
+        )

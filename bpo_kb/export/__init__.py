@@ -19,9 +19,19 @@ from bpo_kb.export.tbx import write_tbx
 from bpo_kb.files import write_atomically
 from bpo_kb.progress import ProgressCallback, silent
 
-__all__ = ["FORMATS", "ExportFormat", "export_all", "export_one", "writer_for"]
+__all__ = [
+    "FORMATS",
+    "SITE_FOLDER",
+    "ExportFormat",
+    "export_all",
+    "export_one",
+    "export_site",
+    "html_site_files",
+    "writer_for",
+]
 
 EXPORT_STEM = "bpo-glossary"
+SITE_FOLDER = "html"
 
 
 @dataclass(frozen=True)
@@ -84,4 +94,18 @@ def export_all(graph: Graph, out_dir: Path, *, progress: ProgressCallback = sile
         return write
 
     targets = {out_dir / f.filename: writing(f) for f in FORMATS.values()}
+    targets.update(html_site_files(graph, out_dir / SITE_FOLDER))
     return write_atomically(targets)
+
+
+def html_site_files(graph: Graph, site_dir: Path) -> dict[Path, Callable[[BinaryIO], None]]:
+    """The static site's files under ``site_dir``, every export included for download."""
+    from bpo_kb.site.builder import site_files
+
+    downloads = {f.filename: functools.partial(f.write, graph) for f in FORMATS.values()}
+    return {site_dir / path: writer for path, writer in site_files(graph, downloads).items()}
+
+
+def export_site(graph: Graph, site_dir: Path) -> list[Path]:
+    """Write the static HTML glossary into ``site_dir``, atomically."""
+    return write_atomically(html_site_files(graph, site_dir))

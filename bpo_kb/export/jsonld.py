@@ -30,7 +30,7 @@ from bpo_kb.namespaces import (
     compact_iri,
 )
 
-__all__ = ["CONTEXT", "write_jsonld"]
+__all__ = ["CONTEXT", "node_object", "write_jsonld"]
 
 _LANGUAGE = "@language"
 _IRI = "@id"
@@ -121,13 +121,14 @@ CONTEXT = _context()
 
 def write_jsonld(graph: Graph, stream: BinaryIO) -> None:
     """The graph as one JSON-LD document: ``{"@context": CONTEXT, "@graph": [nodes...]}``."""
-    nodes = [_node(graph, subject) for subject in sorted(set(graph.subjects()), key=str)]
+    nodes = [node_object(graph, subject) for subject in sorted(set(graph.subjects()), key=str)]
     document = {"@context": CONTEXT, "@graph": nodes}
     text = json.dumps(document, ensure_ascii=False, indent=2)
     stream.write(text.encode("utf-8") + b"\n")
 
 
-def _node(graph: Graph, subject: Node) -> dict[str, Any]:
+def node_object(graph: Graph, subject: Node) -> dict[str, Any]:
+    """One subject as a compact JSON-LD node object (keys in reading order)."""
     node: dict[str, Any] = {"@id": compact_iri(subject)}
     types = sorted(_TYPE_TERMS.get(t) or compact_iri(t) for t in graph.objects(subject, RDF.type))
     if types:

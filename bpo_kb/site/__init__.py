@@ -1,0 +1,1 @@
+"""The static bilingual HTML glossary (the ``html`` export)."""

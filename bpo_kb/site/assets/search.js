@@ -1,0 +1,88 @@
+// As-you-type search over every label (preferred, alternative, hidden) of both languages.
+// The index (search-index.js) is built by bpo-kb with labels already normalised; the ranking is
+// bpo-kb search's: exact preferred, exact alternative, exact hidden, prefix, substring.
+(function () {
+  "use strict";
+  var LIGATURES = { "\u0153": "oe", "\u00e6": "ae", "\u2019": "'", "\u02bc": "'", "\u2018": "'" };
+
+  function normalise(text) {
+    var lowered = text.toLowerCase().replace(/[\u0153\u00e6\u2019\u02bc\u2018]/g, function (c) {
+      return LIGATURES[c];
+    });
+    return lowered.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/\s+/)
+      .filter(Boolean).join(" ");
+  }
+
+  function rank(label, kind, wanted) {
+    if (label === wanted) { return kind; }
+    if (label.indexOf(wanted) === 0) { return 3; }
+    if (label.indexOf(wanted) > 0) { return 4; }
+    return null;
+  }
+
+  function search(wanted) {
+    var hits = [];
+    window.BPO_SEARCH_INDEX.forEach(function (entry) {
+      var best = null;
+      entry.labels.forEach(function (pair) {
+        var found = rank(pair[0], pair[1], wanted);
+        if (found !== null && (best === null || found < best.rank ||
+            (found === best.rank && pair[0] < best.label))) {
+          best = { rank: found, label: pair[0] };
+        }
+      });
+      if (best !== null) { hits.push({ entry: entry, rank: best.rank, label: best.label }); }
+    });
+    hits.sort(function (a, b) {
+      return a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+    });
+    return hits.slice(0, 12);
+  }
+
+  function show(form, list, language) {
+    var wanted = normalise(form.elements.q.value);
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    if (!wanted) { return; }
+    search(wanted).forEach(function (hit) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      var other = language === "fr" ? "en" : "fr";
+      link.href = form.getAttribute("data-root") + language + "/concept/" + hit.entry.slug + ".html";
+      link.textContent = hit.entry[language];
+      link.lang = language;
+      var equivalent = document.createElement("span");
+      equivalent.className = "other";
+      equivalent.lang = other;
+      equivalent.textContent = " \u2014 " + hit.entry[other];
+      link.appendChild(equivalent);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("search");
+    if (!form || !window.BPO_SEARCH_INDEX) { return; }
+    var list = document.getElementById("search-results");
+    var language = document.documentElement.lang;
+    form.elements.q.addEventListener("input", function () { show(form, list, language); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = list.querySelector("a");
+      if (first) { window.location.href = first.href; }
+    });
+    form.elements.q.addEventListener("keydown", function (event) {
+      var first = list.querySelector("a");
+      if (event.key === "ArrowDown" && first) { event.preventDefault(); first.focus(); }
+    });
+    list.addEventListener("keydown", function (event) {
+      var current = document.activeElement.parentElement;
+      var next = event.key === "ArrowDown" ? current.nextElementSibling
+        : event.key === "ArrowUp" ? current.previousElementSibling : null;
+      if (next) { event.preventDefault(); next.querySelector("a").focus(); }
+      if (event.key === "ArrowUp" && !current.previousElementSibling) {
+        event.preventDefault(); form.elements.q.focus();
+      }
+    });
+  });
+}());

@@ -1,0 +1,378 @@
+"""Write the static bilingual site: an index per language, a page per concept and collection in
+each language, a prebuilt search index, the assets and every export to download.
+
+Every piece of vocabulary text reaches the pages through Jinja2 with autoescaping on, and file
+names are slugs reduced to ``[a-z0-9-]``: a label cannot become markup, an IRI cannot name a
+file outside the site. Nothing is fetched from the network; the pages work from the file system.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from bpo_kb.namespaces import DCTERMS, RDF, SKOS
+from bpo_kb.search import LABEL_KINDS, normalise
+
+__all__ = ["site_files", "slugify"]
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
+TEXT = {
+    "fr": {
+        "search": "Rechercher un terme",
+        "search_help": "Termes français et anglais, accents facultatifs",
+        "languages": "Langues",
+        "downloads": "Télécharger",
+        "index": "Index",
+        "terms": "Termes",
+        "hierarchy": "Hiérarchie",
+        "collections": "Regroupements",
+        "definition": "Définition",
+        "alternatives": "Autres termes",
+        "scope_note": "Note d'application",
+        "source": "Source",
+        "broader": "Terme générique",
+        "narrower": "Termes spécifiques",
+        "related": "Termes associés",
+        "in_collections": "Regroupements",
+        "mappings": "Correspondances",
+        "members": "Termes",
+        "licence": "Licence",
+    },
+    "en": {
+        "search": "Search a term",
+        "search_help": "French and English terms, accents optional",
+        "languages": "Languages",
+        "downloads": "Download",
+        "index": "Index",
+        "terms": "Terms",
+        "hierarchy": "Hierarchy",
+        "collections": "Groupings",
+        "definition": "Definition",
+        "alternatives": "Other terms",
+        "scope_note": "Scope note",
+        "source": "Source",
+        "broader": "Broader term",
+        "narrower": "Narrower terms",
+        "related": "Related terms",
+        "in_collections": "Groupings",
+        "mappings": "Mappings",
+        "members": "Terms",
+        "licence": "Licence",
+    },
+}
+Writer = Callable[[BinaryIO], None]
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe slug: ASCII letters, digits and hyphens only, never empty."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug or "item"
+
+
+@dataclass
+class _Item:
+    node: Node
+    slug: str
+    pref: dict[str, str]
+    alt: dict[str, list[str]] = field(default_factory=dict)
+    definitions: dict[str, list[str]] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+
+
+def site_files(graph: Graph, downloads: dict[str, Writer]) -> dict[Path, Writer]:
+    """Every file of the site, by path relative to its root, with the writer of its bytes."""
+    scheme = next(iter(sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str)), None)
+    languages = sorted(
+        {
+            lit.language
+            for lit in graph.objects(None, SKOS.prefLabel)
+            if isinstance(lit, Literal) and lit.language in LANGUAGE_NAMES
+        },
+        key=list(LANGUAGE_NAMES).index,
+    ) or ["en"]
+    concepts = _items(graph, SKOS.Concept, languages)
+    collections = _items(graph, SKOS.Collection, languages)
+    slugs = {item.node: item.slug for item in concepts}
+    environment = Environment(
+        loader=PackageLoader("bpo_kb.site", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+    files: dict[Path, Writer] = {}
+    for language in languages:
+        common = _common(graph, scheme, language, languages, sorted(downloads))
+        files[Path(language, "index.html")] = _page(
+            environment,
+            "index.html.j2",
+            {
+                **common,
+                "root": "../",
+                "switch_href": lambda other: f"../{other}/index.html",
+                "concepts": sorted(concepts, key=lambda c: normalise(c.pref[language])),
+                "collections": collections,
+                "description": _text(graph, scheme, DCTERMS.description, language),
+                "tree": _tree(environment, graph, concepts, slugs, language),
+            },
+        )
+        for item in concepts:
+            files[Path(language, "concept", f"{item.slug}.html")] = _page(
+                environment,
+                "concept.html.j2",
+                {
+                    **common,
+                    "root": "../../",
+                    "item": _concept_view(graph, item, slugs, collections, language),
+                    "switch_href": lambda other, slug=item.slug: (
+                        f"../../{other}/concept/{slug}.html"
+                    ),
+                },
+            )
+        for item in collections:
+            members = sorted(
+                (c for c in concepts if (item.node, SKOS.member, c.node) in graph),
+                key=lambda c: normalise(c.pref[language]),
+            )
+            files[Path(language, "collection", f"{item.slug}.html")] = _page(
+                environment,
+                "collection.html.j2",
+                {
+                    **common,
+                    "root": "../../",
+                    "item": {
+                        "pref": item.pref,
+                        "definitions": item.definitions,
+                        "members": [
+                            {"href": f"../concept/{m.slug}.html", "label": m.pref[language]}
+                            for m in members
+                        ],
+                    },
+                    "switch_href": lambda other, slug=item.slug: (
+                        f"../../{other}/collection/{slug}.html"
+                    ),
+                },
+            )
+    files[Path("index.html")] = _page(
+        environment,
+        "root.html.j2",
+        {
+            "languages": languages,
+            "language_names": LANGUAGE_NAMES,
+            "site_title": _text(graph, scheme, DCTERMS.title, languages[0]) or "Glossary",
+        },
+    )
+    files[Path("assets", "search-index.js")] = _bytes(_search_index(graph, concepts, languages))
+    for asset in ("site.css", "search.js"):
+        files[Path("assets", asset)] = _bytes((ASSETS / asset).read_bytes())
+    for name, writer in downloads.items():
+        files[Path("downloads", name)] = writer
+    return files
+
+
+def _items(graph: Graph, rdf_class: URIRef, languages: list[str]) -> list[_Item]:
+    items, used = [], set()
+    for node in sorted(graph.subjects(RDF.type, rdf_class), key=str):
+        slug = base = slugify(re.split(r"[/#]", str(node).rstrip("/#"))[-1])
+        number = 2
+        while slug in used:
+            slug, number = f"{base}-{number}", number + 1
+        used.add(slug)
+        by_language = {
+            p: _by_language(graph, node, p)
+            for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.definition, SKOS.scopeNote)
+        }
+        pref = {lang: texts[0] for lang, texts in by_language[SKOS.prefLabel].items()}
+        fallback = next(iter(pref.values()), slug)
+        items.append(
+            _Item(
+                node,
+                slug,
+                {lang: pref.get(lang, fallback) for lang in languages},
+                by_language[SKOS.altLabel],
+                by_language[SKOS.definition],
+                by_language[SKOS.scopeNote],
+            )
+        )
+    return items
+
+
+def _concept_view(
+    graph: Graph, item: _Item, slugs: dict[Node, str], collections: list[_Item], language: str
+) -> dict[str, object]:
+    text = TEXT.get(language, TEXT["en"])
+
+    def links(forward: URIRef, backward: URIRef) -> list[dict[str, str]]:
+        targets = set(graph.objects(item.node, forward)) | set(graph.subjects(backward, item.node))
+        found = [
+            {"href": f"{slugs[t]}.html", "label": _pref(graph, t, language)}
+            for t in targets
+            if t in slugs
+        ]
+        return sorted(found, key=lambda link: normalise(link["label"]))
+
+    in_collections = [
+        {"href": f"../collection/{c.slug}.html", "label": c.pref[language]}
+        for c in collections
+        if (c.node, SKOS.member, item.node) in graph
+    ]
+    return {
+        "iri": str(item.node),
+        "pref": item.pref,
+        "alt": {lang: texts for lang, texts in item.alt.items()},
+        "definitions": {lang: item.definitions.get(lang, []) for lang in TEXT},
+        "notes": {lang: item.notes.get(lang, []) for lang in TEXT},
+        "sources": sorted(
+            _text(graph, s, DCTERMS.title, language) or str(s)
+            for s in graph.objects(item.node, DCTERMS.source)
+        ),
+        "links": [
+            (text["broader"], links(SKOS.broader, SKOS.narrower)),
+            (text["narrower"], links(SKOS.narrower, SKOS.broader)),
+            (text["related"], links(SKOS.related, SKOS.related)),
+            (text["in_collections"], in_collections),
+        ],
+        "mappings": sorted(
+            (f"skos:{str(p).rsplit('#', 1)[-1]}", str(o))
+            for p in MAPPINGS
+            for o in graph.objects(item.node, p)
+        ),
+        "jsonld": _json_for_script(_concept_jsonld(graph, item.node)),
+    }
+
+
+def _concept_jsonld(graph: Graph, node: Node) -> dict[str, object]:
+    """The concept's own statements as compact JSON-LD, with the export's context."""
+    from bpo_kb.export.jsonld import CONTEXT, node_object
+
+    return {"@context": CONTEXT, **node_object(graph, node)}
+
+
+def _json_for_script(value: object) -> Markup:
+    """JSON safe inside <script>: no "</script>", "<!--" or U+2028 can end or break it."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False, indent=1)
+    for character, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(character, escaped)
+    return Markup(text)  # noqa: S704 - escaped above for the script context
+
+
+def _tree(
+    environment: Environment,
+    graph: Graph,
+    concepts: list[_Item],
+    slugs: dict[Node, str],
+    language: str,
+) -> Markup:
+    labels = {item.node: item.pref[language] for item in concepts}
+    children: dict[Node, set[Node]] = {item.node: set() for item in concepts}
+    for item in concepts:
+        for parent in set(graph.objects(item.node, SKOS.broader)) | set(
+            graph.subjects(SKOS.narrower, item.node)
+        ):
+            if parent in children:
+                children[parent].add(item.node)
+    has_parent = {child for kids in children.values() for child in kids}
+    template = environment.get_template("tree.html.j2")
+
+    def render(nodes: Iterable[Node], path: frozenset[Node] = frozenset()) -> Markup:
+        ordered = sorted(nodes, key=lambda n: normalise(labels[n]))
+        return Markup(
+            template.render(
+                nodes=[
+                    {
+                        "slug": slugs[n],
+                        "label": labels[n],
+                        "children": [c for c in children[n] if c not in path | {n}],
+                    }
+                    for n in ordered
+                ],
+                render=lambda kids, here=path: render(kids, here | set(ordered)),
+            )
+        )
+
+    return render(n for n in children if n not in has_parent)
+
+
+def _search_index(graph: Graph, concepts: list[_Item], languages: list[str]) -> bytes:
+    entries = []
+    for item in concepts:
+        labels = sorted(
+            {
+                (normalise(str(lit)), rank)
+                for prop, rank in LABEL_KINDS.items()
+                for lit in graph.objects(item.node, prop)
+                if isinstance(lit, Literal)
+            }
+        )
+        entries.append(
+            {
+                "slug": item.slug,
+                **{lang: item.pref[lang] for lang in languages},
+                "labels": [list(pair) for pair in labels],
+            }
+        )
+    text = json.dumps(entries, ensure_ascii=False, indent=0, sort_keys=True)
+    return f"window.BPO_SEARCH_INDEX = {text};\n".encode()
+
+
+def _common(
+    graph: Graph, scheme: Node | None, language: str, languages: list[str], downloads: list[str]
+) -> dict[str, object]:
+    text = TEXT.get(language, TEXT["en"])
+    licence = graph.value(scheme, DCTERMS.license) if scheme is not None else None
+    return {
+        "lang": language,
+        "languages": languages,
+        "language_names": LANGUAGE_NAMES,
+        "text": text,
+        "downloads": downloads,
+        "site_title": _text(graph, scheme, DCTERMS.title, language) or "Glossary",
+        "licence_text": f"{text['licence']}: {licence}" if licence else "",
+    }
+
+
+def _page(environment: Environment, template: str, context: dict[str, object]) -> Writer:
+    html = environment.get_template(template).render(**context)
+    return _bytes(html.encode("utf-8"))
+
+
+def _bytes(content: bytes) -> Writer:
+    return lambda stream: stream.write(content)
+
+
+def _by_language(graph: Graph, node: Node, prop: URIRef) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for literal in graph.objects(node, prop):
+        if isinstance(literal, Literal):
+            found.setdefault(literal.language or "", []).append(str(literal))
+    return {lang: sorted(texts) for lang, texts in sorted(found.items())}
+
+
+def _pref(graph: Graph, node: Node, language: str) -> str:
+    labels = _by_language(graph, node, SKOS.prefLabel)
+    return (labels.get(language) or next(iter(labels.values()), [str(node)]))[0]
+
+
+def _text(graph: Graph, node: Node | None, prop: URIRef, language: str) -> str:
+    if node is None:
+        return ""
+    texts = _by_language(graph, node, prop)
+    return (texts.get(language) or next(iter(texts.values()), [""]))[0]
