@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["write_atomically"]
+__all__ = ["copy_of", "temporary_path", "write_atomically"]
 
 Writer = Callable[[BinaryIO], None]
 
@@ -22,7 +23,7 @@ def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
     try:
         for path, write in targets.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary = temporary_path(path)
             pending.append((temporary, path))
             with temporary.open("wb") as stream:
                 write(stream)
@@ -33,3 +34,19 @@ def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
     for temporary, path in pending:
         os.replace(temporary, path)
     return [path for _, path in pending]
+
+
+def temporary_path(path: Path) -> Path:
+    """Where :func:`write_atomically` writes ``path`` before renaming it into place."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def copy_of(path: Path) -> Writer:
+    """A writer that copies what an earlier target of the same :func:`write_atomically` call
+    wrote to ``path``: the same bytes twice for the price of one rendering."""
+
+    def write(stream: BinaryIO) -> None:
+        with temporary_path(path).open("rb") as written:
+            shutil.copyfileobj(written, stream)
+
+    return write

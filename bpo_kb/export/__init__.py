@@ -16,7 +16,7 @@ from bpo_kb.export.jsonld import write_jsonld
 from bpo_kb.export.rdf import write_ntriples, write_rdfxml, write_turtle
 from bpo_kb.export.table import write_csv
 from bpo_kb.export.tbx import write_tbx
-from bpo_kb.files import write_atomically
+from bpo_kb.files import copy_of, write_atomically
 from bpo_kb.progress import ProgressCallback, silent
 
 __all__ = [
@@ -94,15 +94,20 @@ def export_all(graph: Graph, out_dir: Path, *, progress: ProgressCallback = sile
         return write
 
     targets = {out_dir / f.filename: writing(f) for f in FORMATS.values()}
-    targets.update(html_site_files(graph, out_dir / SITE_FOLDER))
+    # The site's downloads are copies of the files just written, not a second rendering.
+    downloads = {f.filename: copy_of(out_dir / f.filename) for f in FORMATS.values()}
+    targets.update(html_site_files(graph, out_dir / SITE_FOLDER, downloads))
     return write_atomically(targets)
 
 
-def html_site_files(graph: Graph, site_dir: Path) -> dict[Path, Callable[[BinaryIO], None]]:
+def html_site_files(
+    graph: Graph, site_dir: Path, downloads: dict[str, Callable[[BinaryIO], None]] | None = None
+) -> dict[Path, Callable[[BinaryIO], None]]:
     """The static site's files under ``site_dir``, every export included for download."""
     from bpo_kb.site.builder import site_files
 
-    downloads = {f.filename: functools.partial(f.write, graph) for f in FORMATS.values()}
+    if downloads is None:
+        downloads = {f.filename: functools.partial(f.write, graph) for f in FORMATS.values()}
     return {site_dir / path: writer for path, writer in site_files(graph, downloads).items()}
 
 
