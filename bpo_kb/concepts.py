@@ -11,6 +11,7 @@ from rdflib.term import Node
 from bpo_kb.errors import BpoKbError
 from bpo_kb.namespaces import BPO, PREFIXES, RDF, SKOS, compact_iri
 from bpo_kb.search import normalise, search_concepts
+from bpo_kb.vocabulary import texts_by_language
 
 __all__ = ["ConceptCard", "ConceptNotFound", "concept_card", "find_concept", "hierarchy_lines"]
 
@@ -84,11 +85,12 @@ def concept_card(graph: Graph, concept: URIRef) -> ConceptCard:
     return ConceptCard(
         iri=str(concept),
         pref_labels={
-            lang: texts[0] for lang, texts in _by_language(graph, concept, SKOS.prefLabel).items()
+            lang: texts[0]
+            for lang, texts in texts_by_language(graph, concept, SKOS.prefLabel).items()
         },
-        alt_labels=_by_language(graph, concept, SKOS.altLabel),
-        definitions=_by_language(graph, concept, SKOS.definition),
-        notes=_by_language(graph, concept, SKOS.scopeNote),
+        alt_labels=texts_by_language(graph, concept, SKOS.altLabel),
+        definitions=texts_by_language(graph, concept, SKOS.definition),
+        notes=texts_by_language(graph, concept, SKOS.scopeNote),
         broader=_linked(graph, concept, SKOS.broader, SKOS.narrower),
         narrower=_linked(graph, concept, SKOS.narrower, SKOS.broader),
         related=_linked(graph, concept, SKOS.related, SKOS.related),
@@ -154,14 +156,6 @@ def _name(graph: Graph, node: Node) -> str:
 def _linked(graph: Graph, concept: Node, forward: URIRef, backward: URIRef) -> list[str]:
     targets = set(graph.objects(concept, forward)) | set(graph.subjects(backward, concept))
     return sorted(_name(graph, target) for target in targets)
-
-
-def _by_language(graph: Graph, concept: Node, prop: URIRef) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for literal in graph.objects(concept, prop):
-        if isinstance(literal, Literal):
-            found.setdefault(literal.language or "", []).append(str(literal))
-    return {lang: sorted(texts) for lang, texts in sorted(found.items())}
 
 
 def _iri_candidates(spec: str) -> Iterator[URIRef]:

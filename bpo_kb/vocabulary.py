@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.graphs import load_graph
 from bpo_kb.namespaces import SKOS
 
-__all__ = ["complete_store", "load_vocabulary", "preferred_label"]
+__all__ = ["complete_store", "load_vocabulary", "preferred_label", "texts_by_language"]
 
 # What the SKOS data model entails and consumers expect stated (DESIGN.md, "Complete exports").
 _COMPLETION = """
@@ -52,3 +52,12 @@ def preferred_label(graph: Graph, node: Node | None, languages: Sequence[str]) -
         if language in labels:
             return labels[language]
     return labels[min(labels)] if labels else ""
+
+
+def texts_by_language(graph: Graph, node: Node, prop: URIRef) -> dict[str, list[str]]:
+    """The literal values of ``prop`` on ``node``, sorted, by language ("" for none)."""
+    found: dict[str, list[str]] = {}
+    for literal in graph.objects(node, prop):
+        if isinstance(literal, Literal):
+            found.setdefault(literal.language or "", []).append(str(literal))
+    return {lang: sorted(texts) for lang, texts in sorted(found.items())}

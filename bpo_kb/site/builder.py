@@ -23,6 +23,7 @@ from rdflib.term import Node
 
 from bpo_kb.namespaces import DCTERMS, RDF, SKOS
 from bpo_kb.search import LABEL_KINDS, normalise
+from bpo_kb.vocabulary import texts_by_language
 
 __all__ = ["site_files", "slugify"]
 
@@ -191,7 +192,7 @@ def _items(graph: Graph, rdf_class: URIRef, languages: list[str]) -> list[_Item]
             slug, number = f"{base}-{number}", number + 1
         used.add(slug)
         by_language = {
-            p: _by_language(graph, node, p)
+            p: texts_by_language(graph, node, p)
             for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.definition, SKOS.scopeNote)
         }
         pref = {lang: texts[0] for lang, texts in by_language[SKOS.prefLabel].items()}
@@ -358,21 +359,13 @@ def _bytes(content: bytes) -> Writer:
     return lambda stream: stream.write(content)
 
 
-def _by_language(graph: Graph, node: Node, prop: URIRef) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for literal in graph.objects(node, prop):
-        if isinstance(literal, Literal):
-            found.setdefault(literal.language or "", []).append(str(literal))
-    return {lang: sorted(texts) for lang, texts in sorted(found.items())}
-
-
 def _pref(graph: Graph, node: Node, language: str) -> str:
-    labels = _by_language(graph, node, SKOS.prefLabel)
+    labels = texts_by_language(graph, node, SKOS.prefLabel)
     return (labels.get(language) or next(iter(labels.values()), [str(node)]))[0]
 
 
 def _text(graph: Graph, node: Node | None, prop: URIRef, language: str) -> str:
     if node is None:
         return ""
-    texts = _by_language(graph, node, prop)
+    texts = texts_by_language(graph, node, prop)
     return (texts.get(language) or next(iter(texts.values()), [""]))[0]
