@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from bpo_kb.cli import main
-from bpo_kb.export import FORMATS
+from bpo_kb.export import FORMATS, SITE_FOLDER
 from bpo_kb.resources import DEFAULT_ONTOLOGY_DIR
 
 PAYROLL = "https://w3id.org/bpo-kb/payroll"
@@ -55,7 +55,7 @@ def test_build_writes_every_export(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "0 violation(s)" in result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        f.filename for f in FORMATS.values()
+        [*(f.filename for f in FORMATS.values()), SITE_FOLDER]
     )
 
 

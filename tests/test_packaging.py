@@ -22,6 +22,8 @@ def test_installed_wheel_builds_the_glossary_outside_the_checkout(tmp_path: Path
     names = zipfile.ZipFile(wheel).namelist()
     assert "bpo_kb/_data/ontology/concepts.ttl" in names
     assert "bpo_kb/_data/shapes/profile.ttl" in names
+    assert "bpo_kb/site/templates/concept.html.j2" in names
+    assert "bpo_kb/named_queries/concept-card.rq" in names
 
     site = tmp_path / "site"
     subprocess.run(
@@ -51,5 +53,8 @@ def test_installed_wheel_builds_the_glossary_outside_the_checkout(tmp_path: Path
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    for built in (elsewhere / "exports").iterdir():
-        assert built.read_bytes() == (REPO_ROOT / "exports" / built.name).read_bytes()
+    built = [p for p in (elsewhere / "exports").rglob("*") if p.is_file()]
+    assert len(built) > 70
+    for path in built:
+        committed = REPO_ROOT / "exports" / path.relative_to(elsewhere / "exports")
+        assert path.read_bytes() == committed.read_bytes(), path
