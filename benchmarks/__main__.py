@@ -161,7 +161,10 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
         ratio = seconds / limits[name] if limits.get(name) else 0
         notes = []
         if "findings" in outcome:
-            notes.append(f"{outcome['findings']} findings, planted {outcome['planted found']}")
+            planted = (
+                f", planted {outcome['planted found']}" if name.startswith("synthetic") else ""
+            )
+            notes.append(f"{outcome['findings']} findings{planted}")
         if operation == "baseline" and name in validated:
             same = outcome.get("digest") == validated[name].get("digest")
             speedup = seconds / float(validated[name]["seconds"])
