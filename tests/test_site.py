@@ -217,3 +217,24 @@ def test_markup_in_labels_stays_text_in_the_browser(page: object, tmp_path: Path
     assert page.locator("h1").inner_text() == f"{HOSTILE} 0"
     assert page.evaluate("window.pwned") is None
     assert page.locator("main b").count() == 0
+
+
+def test_embedded_json_ld_states_the_concept(glossary: Graph, tmp_path: Path) -> None:
+    """The JSON-LD block of a page gives, through PyLD, exactly the concept's own triples."""
+    import json
+
+    from pyld import jsonld
+
+    def refuse(url: str, options: object = None) -> None:
+        raise AssertionError(f"remote context requested: {url}")
+
+    export_site(glossary, tmp_path)
+    html = (tmp_path / "fr" / "concept" / "payroll.html").read_text(encoding="utf-8")
+    block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    nquads = jsonld.to_rdf(
+        json.loads(block), {"format": "application/n-quads", "documentLoader": refuse}
+    )
+    payroll = URIRef("https://w3id.org/bpo-kb/payroll")
+    assert set(Graph().parse(data=nquads, format="nt")) == set(
+        glossary.triples((payroll, None, None))
+    )

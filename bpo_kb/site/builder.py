@@ -255,10 +255,23 @@ def _concept_view(
 
 
 def _concept_jsonld(graph: Graph, node: Node) -> dict[str, object]:
-    """The concept's own statements as compact JSON-LD, with the export's context."""
+    """The concept's own statements as compact JSON-LD, with the part of the export's context
+    they use (the prefixes and the terms of its keys and types)."""
     from bpo_kb.export.jsonld import CONTEXT, node_object
 
-    return {"@context": CONTEXT, **node_object(graph, node)}
+    body = node_object(graph, node)
+    types = body.get("@type", [])
+    used = set(body) | set(types if isinstance(types, list) else [types])
+    context = {
+        key: value
+        for key, value in CONTEXT.items()
+        if key == "@version"
+        or isinstance(value, str)
+        and ":" not in key
+        and value.endswith(("/", "#"))
+        or key in used
+    }
+    return {"@context": context, **body}
 
 
 def _json_for_script(value: object) -> Markup:
