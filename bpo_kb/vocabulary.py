@@ -1,18 +1,16 @@
-"""Load the vocabulary and complete it with what SKOS entails and consumers expect stated."""
+"""Complete a vocabulary with what SKOS entails and consumers expect stated; read its labels."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.graphs import load_graph
 from bpo_kb.namespaces import SKOS
 
-__all__ = ["complete_store", "load_vocabulary", "preferred_label", "texts_by_language"]
+__all__ = ["complete_store", "preferred_label", "texts_by_language"]
 
 # What the SKOS data model entails and consumers expect stated (DESIGN.md, "Complete exports").
 _COMPLETION = """
@@ -24,11 +22,6 @@ INSERT { ?scheme skos:hasTopConcept ?top } WHERE { ?top skos:topConceptOf ?schem
 INSERT { ?top skos:topConceptOf ?scheme } WHERE { ?scheme skos:hasTopConcept ?top } ;
 INSERT { ?top skos:inScheme ?scheme } WHERE { ?top skos:topConceptOf ?scheme }
 """
-
-
-def load_vocabulary(source: Path) -> Graph:
-    """Every RDF file of the folder (or the one file) ``source``, merged into one graph."""
-    return load_graph([source])
 
 
 def complete_store(store: Any) -> None:
