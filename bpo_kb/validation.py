@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from bpo_kb.errors import InputError
 from bpo_kb.graphs import (
-    DEFAULT_STORE,
+    CONTEXT_AWARE_STORE,
     QUERY_STORE,
     UnsupportedTerm,
     add_turtle_file,
@@ -163,7 +163,7 @@ def validate_graph(
         data = new_graph(QUERY_STORE)
         data += graph
     except ValueError:  # Oxigraph refuses malformed language tags; rdflib's store keeps them
-        data = new_graph(DEFAULT_STORE)
+        data = new_graph(CONTEXT_AWARE_STORE)  # pySHACL wraps the data in a ConjunctiveGraph
         data += graph
     return _validate(data, profile, required_languages, shapes, engine)
 

@@ -95,7 +95,12 @@ class _Item:
 
 
 def site_files(graph: Graph, downloads: dict[str, Writer]) -> dict[Path, Writer]:
-    """Every file of the site, by path relative to its root, with the writer of its bytes."""
+    """Every file of the site, by path relative to its root, with the writer of its bytes.
+
+    Pages are rendered by their writers, one at a time, so that a large vocabulary's site is
+    never held in memory whole; a concept's pages in every language are adjacent, so that what
+    they share (links, JSON-LD) is worked out once.
+    """
     scheme = next(iter(sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str)), None)
     languages = sorted(
         {
@@ -107,75 +112,85 @@ def site_files(graph: Graph, downloads: dict[str, Writer]) -> dict[Path, Writer]
     ) or ["en"]
     concepts = _items(graph, SKOS.Concept, languages)
     collections = _items(graph, SKOS.Collection, languages)
-    slugs = {item.node: item.slug for item in concepts}
+    members = {
+        collection.node: set(graph.objects(collection.node, SKOS.member))
+        for collection in collections
+    }
     environment = Environment(
         loader=PackageLoader("bpo_kb.site", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat() per page
     )
+    common = {
+        language: _common(graph, scheme, language, languages, sorted(downloads))
+        for language in languages
+    }
     files: dict[Path, Writer] = {}
     for language in languages:
-        common = _common(graph, scheme, language, languages, sorted(downloads))
         files[Path(language, "index.html")] = _page(
             environment,
             "index.html.j2",
-            {
-                **common,
+            lambda language=language: {
+                **common[language],
                 "root": "../",
                 "switch_href": lambda other: f"../{other}/index.html",
                 "concepts": sorted(concepts, key=lambda c: normalise(c.pref[language])),
                 "collections": collections,
                 "description": _text(graph, scheme, DCTERMS.description, language),
-                "tree": _tree(environment, graph, concepts, slugs, language),
+                "tree": _tree(environment, graph, concepts, language),
             },
         )
-        for item in concepts:
+    in_collections = {
+        item.node: [c for c in collections if item.node in members[c.node]] for item in concepts
+    }
+    shared = _ConceptPages(graph, concepts)
+    for item in concepts:
+        for language in languages:
             files[Path(language, "concept", f"{item.slug}.html")] = _page(
                 environment,
                 "concept.html.j2",
-                {
-                    **common,
+                lambda item=item, language=language: {
+                    **common[language],
                     "root": "../../",
-                    "item": _concept_view(graph, item, slugs, collections, language),
-                    "switch_href": lambda other, slug=item.slug: (
-                        f"../../{other}/concept/{slug}.html"
-                    ),
+                    "item": shared.view(item, in_collections[item.node], language),
+                    "switch_href": lambda other: f"../../{other}/concept/{item.slug}.html",
                 },
             )
-        for item in collections:
-            members = sorted(
-                (c for c in concepts if (item.node, SKOS.member, c.node) in graph),
-                key=lambda c: normalise(c.pref[language]),
-            )
+    for item in collections:
+        for language in languages:
             files[Path(language, "collection", f"{item.slug}.html")] = _page(
                 environment,
                 "collection.html.j2",
-                {
-                    **common,
+                lambda item=item, language=language: {
+                    **common[language],
                     "root": "../../",
                     "item": {
                         "pref": item.pref,
                         "definitions": item.definitions,
                         "members": [
                             {"href": f"../concept/{m.slug}.html", "label": m.pref[language]}
-                            for m in members
+                            for m in sorted(
+                                (c for c in concepts if c.node in members[item.node]),
+                                key=lambda c: normalise(c.pref[language]),
+                            )
                         ],
                     },
-                    "switch_href": lambda other, slug=item.slug: (
-                        f"../../{other}/collection/{slug}.html"
-                    ),
+                    "switch_href": lambda other: f"../../{other}/collection/{item.slug}.html",
                 },
             )
     files[Path("index.html")] = _page(
         environment,
         "root.html.j2",
-        {
+        lambda: {
             "languages": languages,
             "language_names": LANGUAGE_NAMES,
             "site_title": _text(graph, scheme, DCTERMS.title, languages[0]) or "Glossary",
         },
     )
-    files[Path("assets", "search-index.js")] = _bytes(_search_index(graph, concepts, languages))
+    files[Path("assets", "search-index.js")] = lambda stream: stream.write(
+        _search_index(graph, concepts, languages)
+    )
     for asset in ("site.css", "search.js"):
         files[Path("assets", asset)] = _bytes((ASSETS / asset).read_bytes())
     for name, writer in downloads.items():
@@ -210,48 +225,77 @@ def _items(graph: Graph, rdf_class: URIRef, languages: list[str]) -> list[_Item]
     return items
 
 
-def _concept_view(
-    graph: Graph, item: _Item, slugs: dict[Node, str], collections: list[_Item], language: str
-) -> dict[str, object]:
-    text = TEXT.get(language, TEXT["en"])
+# A concept's view without its language-dependent parts, and its linked concepts by relation.
+_Shared = tuple[dict[str, object], dict[str, list[_Item]]]
 
-    def links(forward: URIRef, backward: URIRef) -> list[dict[str, str]]:
-        targets = set(graph.objects(item.node, forward)) | set(graph.subjects(backward, item.node))
-        found = [
-            {"href": f"{slugs[t]}.html", "label": _pref(graph, t, language)}
-            for t in targets
-            if t in slugs
-        ]
-        return sorted(found, key=lambda link: normalise(link["label"]))
 
-    in_collections = [
-        {"href": f"../collection/{c.slug}.html", "label": c.pref[language]}
-        for c in collections
-        if (c.node, SKOS.member, item.node) in graph
-    ]
-    return {
-        "iri": str(item.node),
-        "pref": item.pref,
-        "alt": {lang: texts for lang, texts in item.alt.items()},
-        "definitions": {lang: item.definitions.get(lang, []) for lang in TEXT},
-        "notes": {lang: item.notes.get(lang, []) for lang in TEXT},
-        "sources": sorted(
-            _text(graph, s, DCTERMS.title, language) or str(s)
-            for s in graph.objects(item.node, DCTERMS.source)
-        ),
-        "links": [
-            (text["broader"], links(SKOS.broader, SKOS.narrower)),
-            (text["narrower"], links(SKOS.narrower, SKOS.broader)),
-            (text["related"], links(SKOS.related, SKOS.related)),
-            (text["in_collections"], in_collections),
-        ],
-        "mappings": sorted(
-            (f"skos:{str(p).rsplit('#', 1)[-1]}", str(o))
-            for p in MAPPINGS
-            for o in graph.objects(item.node, p)
-        ),
-        "jsonld": _json_for_script(_concept_jsonld(graph, item.node)),
-    }
+class _ConceptPages:
+    """The views of concept pages. What a concept's pages share across languages (its linked
+    concepts, mappings, JSON-LD) is kept for the last concept asked, as its pages come in a row."""
+
+    def __init__(self, graph: Graph, concepts: list[_Item]) -> None:
+        self._graph = graph
+        self._by_node = {item.node: item for item in concepts}
+        self._last: tuple[Node, _Shared] | None = None
+
+    def view(self, item: _Item, in_collections: list[_Item], language: str) -> dict[str, object]:
+        shared, linked = self._shared(item)
+        text = TEXT.get(language, TEXT["en"])
+
+        def links(targets: list[_Item]) -> list[dict[str, str]]:
+            found = [{"href": f"{t.slug}.html", "label": t.pref[language]} for t in targets]
+            return sorted(found, key=lambda link: normalise(link["label"]))
+
+        return {
+            **shared,
+            "sources": sorted(
+                _text(self._graph, s, DCTERMS.title, language) or str(s)
+                for s in self._graph.objects(item.node, DCTERMS.source)
+            ),
+            "links": [
+                (text["broader"], links(linked["broader"])),
+                (text["narrower"], links(linked["narrower"])),
+                (text["related"], links(linked["related"])),
+                (
+                    text["in_collections"],
+                    [
+                        {"href": f"../collection/{c.slug}.html", "label": c.pref[language]}
+                        for c in in_collections
+                    ],
+                ),
+            ],
+        }
+
+    def _shared(self, item: _Item) -> _Shared:
+        if self._last is None or self._last[0] != item.node:
+            self._last = (item.node, self._language_free_view(item))
+        return self._last[1]
+
+    def _language_free_view(self, item: _Item) -> _Shared:
+        graph, node = self._graph, item.node
+
+        def linked(forward: URIRef, backward: URIRef) -> list[_Item]:
+            targets = set(graph.objects(node, forward)) | set(graph.subjects(backward, node))
+            return [self._by_node[t] for t in targets if t in self._by_node]
+
+        view = {
+            "iri": str(node),
+            "pref": item.pref,
+            "alt": dict(item.alt),
+            "definitions": {lang: item.definitions.get(lang, []) for lang in TEXT},
+            "notes": {lang: item.notes.get(lang, []) for lang in TEXT},
+            "mappings": sorted(
+                (f"skos:{str(p).rsplit('#', 1)[-1]}", str(o))
+                for p in MAPPINGS
+                for o in graph.objects(node, p)
+            ),
+            "jsonld": _json_for_script(_concept_jsonld(graph, node)),
+        }
+        return view, {
+            "broader": linked(SKOS.broader, SKOS.narrower),
+            "narrower": linked(SKOS.narrower, SKOS.broader),
+            "related": linked(SKOS.related, SKOS.related),
+        }
 
 
 def _concept_jsonld(graph: Graph, node: Node) -> dict[str, object]:
@@ -288,14 +332,9 @@ def _json_for_script(value: object) -> Markup:
     return Markup(text)  # noqa: S704 - escaped above for the script context
 
 
-def _tree(
-    environment: Environment,
-    graph: Graph,
-    concepts: list[_Item],
-    slugs: dict[Node, str],
-    language: str,
-) -> Markup:
+def _tree(environment: Environment, graph: Graph, concepts: list[_Item], language: str) -> Markup:
     labels = {item.node: item.pref[language] for item in concepts}
+    slugs = {item.node: item.slug for item in concepts}
     children: dict[Node, set[Node]] = {item.node: set() for item in concepts}
     for item in concepts:
         for parent in set(graph.objects(item.node, SKOS.broader)) | set(
@@ -363,18 +402,19 @@ def _common(
     }
 
 
-def _page(environment: Environment, template: str, context: dict[str, object]) -> Writer:
-    html = environment.get_template(template).render(**context)
-    return _bytes(html.encode("utf-8"))
+def _page(
+    environment: Environment, template: str, context: Callable[[], dict[str, object]]
+) -> Writer:
+    """A writer that renders ``template`` when it is called, with what ``context`` returns."""
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(environment.get_template(template).render(**context()).encode("utf-8"))
+
+    return write
 
 
 def _bytes(content: bytes) -> Writer:
     return lambda stream: stream.write(content)
-
-
-def _pref(graph: Graph, node: Node, language: str) -> str:
-    labels = texts_by_language(graph, node, SKOS.prefLabel)
-    return (labels.get(language) or next(iter(labels.values()), [str(node)]))[0]
 
 
 def _text(graph: Graph, node: Node | None, prop: URIRef, language: str) -> str:
