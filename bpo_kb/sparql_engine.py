@@ -15,7 +15,9 @@ engine-equivalence tests hold the shapes to that.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -93,19 +95,53 @@ def compile_rules(shapes: Graph, own_namespace: str) -> list[CompiledRule]:
     return rules
 
 
-def evaluate_rules(store: object, rules: list[CompiledRule]) -> Iterator[RuleResult]:
-    """Run every rule on a ``pyoxigraph.Store`` and yield one result per solution."""
-    for rule in rules:
-        solutions = store.query(rule.query)  # type: ignore[attr-defined]
-        names = [variable.value for variable in solutions.variables]
-        for solution in solutions:
-            bound = {name: solution[name] for name in names if solution[name] is not None}
-            yield RuleResult(
+def evaluate_rules(
+    store: object,
+    rules: list[CompiledRule],
+    *,
+    workers: int | None = None,
+    on_done: Callable[[CompiledRule], None] | None = None,
+) -> list[RuleResult]:
+    """Run every rule on a ``pyoxigraph.Store``: one result per solution, in rule order.
+
+    The rules run concurrently on ``workers`` threads (default: one per available core, at most
+    four): Oxigraph evaluates a query without holding the GIL, so on two cores the whole set
+    takes about half as long. ``on_done`` is called, in this thread, as each rule finishes.
+    """
+    if not rules:
+        return []
+    pool = ThreadPoolExecutor(max_workers=workers or _available_cores())
+    try:
+        futures = {pool.submit(_evaluate, store, rule): rule for rule in rules}
+        for future in as_completed(futures):
+            future.result()  # a failing rule stops the run here
+            if on_done is not None:
+                on_done(futures[future])
+        return [result for future in futures for result in future.result()]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _available_cores() -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(4, cores or 1))
+
+
+def _evaluate(store: object, rule: CompiledRule) -> list[RuleResult]:
+    solutions = store.query(rule.query)  # type: ignore[attr-defined]
+    names = [variable.value for variable in solutions.variables]
+    results = []
+    for solution in solutions:
+        bound = {name: solution[name] for name in names if solution[name] is not None}
+        results.append(
+            RuleResult(
                 shape=rule.shape,
                 severity=rule.severity,
                 focus=_to_rdflib(bound["this"]),
                 messages=tuple(_fill(message, bound) for message in rule.messages),
             )
+        )
+    return results
 
 
 def _check_supported(shapes: Graph, node: Node, allowed: set[URIRef], own_namespace: str) -> None:

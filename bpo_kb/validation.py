@@ -254,14 +254,18 @@ def _compiled_rules(shapes: Graph) -> list[CompiledRule]:
 def _run_sparql(
     data: Graph, rules: list[CompiledRule], progress: ProgressCallback
 ) -> list[_RawResult]:
-    results = []
-    for number, rule in enumerate(rules, start=1):
-        progress(f"rule {number}/{len(rules)}: {_shape_name(rule.shape)}")
-        results += [
-            _RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
-            for r in evaluate_rules(data.store._inner, [rule])  # type: ignore[attr-defined]
-        ]
-    return results
+    finished = 0
+
+    def report(rule: CompiledRule) -> None:
+        nonlocal finished
+        finished += 1
+        progress(f"rules checked: {finished}/{len(rules)} ({_shape_name(rule.shape)})")
+
+    store = data.store._inner  # type: ignore[attr-defined]
+    return [
+        _RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
+        for r in evaluate_rules(store, rules, on_done=report)
+    ]
 
 
 def _run_pyshacl(data: Graph, shapes: Graph) -> list[_RawResult]:

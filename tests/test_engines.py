@@ -34,3 +34,37 @@ def test_engines_agree_on_qskos_fixture(fixture: Path) -> None:
 def test_the_fixtures_are_there() -> None:
     shared_file("peer/qskos/fixtures/cycles.rdf")
     assert len(QSKOS_FIXTURES) == 36
+
+
+DEFECTIVE = """
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://example.org/> .
+ex:s a skos:ConceptScheme .
+ex:a a skos:Concept ; skos:inScheme ex:s ; skos:broader ex:b ; skos:related ex:a .
+ex:b a skos:Concept ; skos:inScheme ex:s ; skos:broader ex:a ; skos:prefLabel "b"@en, "B"@en .
+ex:c a skos:Concept ; skos:prefLabel " c"@en ; skos:altLabel " c"@en .
+"""
+
+
+def test_rules_run_concurrently_report_in_rule_order() -> None:
+    import pyoxigraph
+
+    from bpo_kb.sparql_engine import compile_rules, evaluate_rules
+    from bpo_kb.validation import load_shapes
+
+    store = pyoxigraph.Store()
+    store.load(DEFECTIVE.encode(), format=pyoxigraph.RdfFormat.TURTLE)
+    rules = compile_rules(load_shapes("skos"), "https://w3id.org/bpo-kb/validation#")
+    finished: list[object] = []
+
+    one_thread = evaluate_rules(store, rules, workers=1)
+    concurrent = evaluate_rules(store, rules, workers=3, on_done=finished.append)
+
+    shapes_in_order = [rule.shape for rule in rules]
+    positions = [shapes_in_order.index(result.shape) for result in concurrent]
+    assert len({result.shape for result in concurrent}) >= 4  # several rules found something
+    assert positions == sorted(positions)
+    assert [(r.shape, r.focus, r.messages) for r in concurrent] == [
+        (r.shape, r.focus, r.messages) for r in one_thread
+    ]
+    assert sorted(map(str, finished)) == sorted(map(str, rules))
