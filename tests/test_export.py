@@ -61,6 +61,20 @@ def test_jsonld_uses_language_maps_and_an_inline_context(exported: Path) -> None
     assert len(ids) == len(set(ids))
 
 
+@pytest.mark.parametrize("empty", [False, True], ids=["glossary", "empty graph"])
+def test_jsonld_is_written_node_by_node_as_one_indented_document(
+    glossary: Graph, empty: bool
+) -> None:
+    from bpo_kb.export.jsonld import write_jsonld
+    from bpo_kb.graphs import new_graph
+
+    stream = io.BytesIO()
+    write_jsonld(new_graph() if empty else glossary, stream)
+    text = stream.getvalue().decode("utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    assert (json.loads(text)["@graph"] == []) is empty
+
+
 def test_csv_holds_every_label_definition_relation_and_mapping(
     glossary: Graph, exported: Path
 ) -> None:

@@ -90,23 +90,25 @@ def write_sssom_rows(
 ) -> None:
     """Write ``rows`` with a CURIE map covering every identifier they use."""
     prefixes = _prefix_map(rows)
+    table = [_cells(row, prefixes) for row in rows]
     used_columns = [
         c
         for c in COLUMNS
-        if any(_cell(r, c, prefixes) for r in rows)
+        if any(cells[c] for cells in table)
         or c in ("subject_id", "predicate_id", "object_id", "mapping_justification")
     ]
     lines = ["# curie_map:"]
     lines += [f"#   {prefix}: {namespace}" for prefix, namespace in sorted(prefixes.items())]
     lines += [f"# {key}: {value}" for key, value in sorted(metadata.items())]
     lines.append("\t".join(used_columns))
-    for row in rows:
-        lines.append("\t".join(_cell(row, column, prefixes) for column in used_columns))
+    for cells in table:
+        lines.append("\t".join(cells[column] for column in used_columns))
     stream.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def _cell(row: MappingRow, column: str, prefixes: dict[str, str]) -> str:
-    value: object = {
+def _cells(row: MappingRow, prefixes: dict[str, str]) -> dict[str, str]:
+    """The row's text in every column; no tab or newline may break the table."""
+    values: dict[str, object] = {
         "subject_id": _curie(row.subject, prefixes),
         "subject_label": row.subject_label,
         "predicate_id": _curie(row.predicate, prefixes),
@@ -117,8 +119,8 @@ def _cell(row: MappingRow, column: str, prefixes: dict[str, str]) -> str:
         "subject_match_field": row.subject_match_field,
         "object_match_field": row.object_match_field,
         "match_string": row.match_string,
-    }[column]
-    return " ".join(str(value).split())  # no tab or newline may break the table
+    }
+    return {column: " ".join(str(value).split()) for column, value in values.items()}
 
 
 def _prefix_map(rows: Sequence[MappingRow]) -> dict[str, str]:

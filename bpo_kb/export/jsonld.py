@@ -120,11 +120,19 @@ CONTEXT = _context()
 
 
 def write_jsonld(graph: Graph, stream: BinaryIO) -> None:
-    """The graph as one JSON-LD document: ``{"@context": CONTEXT, "@graph": [nodes...]}``."""
-    nodes = [node_object(graph, subject) for subject in sorted(set(graph.subjects()), key=str)]
-    document = {"@context": CONTEXT, "@graph": nodes}
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    stream.write(text.encode("utf-8") + b"\n")
+    """The graph as one JSON-LD document: ``{"@context": CONTEXT, "@graph": [nodes...]}``.
+
+    Written node by node, byte for byte what ``json.dumps(document, indent=2)`` gives, without
+    holding the whole document in memory.
+    """
+    context = json.dumps(CONTEXT, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    stream.write(f'{{\n  "@context": {context},\n  "@graph": ['.encode())
+    separator = "\n"
+    for subject in sorted(set(graph.subjects()), key=str):
+        text = json.dumps(node_object(graph, subject), ensure_ascii=False, indent=2)
+        stream.write((separator + "    " + text.replace("\n", "\n    ")).encode("utf-8"))
+        separator = ",\n"
+    stream.write(b"]\n}\n" if separator == "\n" else b"\n  ]\n}\n")
 
 
 def node_object(graph: Graph, subject: Node) -> dict[str, Any]:
