@@ -69,7 +69,10 @@ PREFIXES: dict[str, str] = {
     "iate": "http://iate.europa.eu/",
 }
 
-_LONGEST_NAMESPACE_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+# Every namespace ends with "/" or "#", so an IRI's namespace is one of its prefixes that ends
+# there: looked up from the longest, in a dictionary, instead of trying every namespace.
+_PREFIX_OF_NAMESPACE = {namespace: prefix for prefix, namespace in PREFIXES.items()}
+assert all(namespace.endswith(("/", "#")) for namespace in _PREFIX_OF_NAMESPACE)
 
 
 def compact_iri(node: Node) -> str:
@@ -77,11 +80,14 @@ def compact_iri(node: Node) -> str:
     if isinstance(node, BNode):
         return f"_:{node}"
     text = str(node)
-    for prefix, namespace in _LONGEST_NAMESPACE_FIRST:
-        local = text[len(namespace) :]
+    end = len(text)
+    while (cut := max(text.rfind("/", 0, end), text.rfind("#", 0, end))) >= 0:
+        prefix = _PREFIX_OF_NAMESPACE.get(text[: cut + 1])
+        local = text[cut + 1 :]
         # "//" would read as an authority if the compact form were taken for an IRI.
-        if text.startswith(namespace) and local and not local.startswith("//"):
+        if prefix is not None and local and not local.startswith("//"):
             return f"{prefix}:{local}"
+        end = cut
     return text
 
 

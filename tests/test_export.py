@@ -138,3 +138,19 @@ def test_rdf_writers_escape_what_they_must(tmp_path: Path, format_name: str) -> 
     chosen = FORMATS[format_name]
     reparsed = Graph().parse(tmp_path / chosen.filename, format=chosen.rdf_parser)
     assert isomorphic(reparsed, graph)
+
+
+@pytest.mark.parametrize(
+    ("iri", "compact"),
+    [
+        ("http://www.w3.org/2004/02/skos/core#prefLabel", "skos:prefLabel"),
+        ("https://w3id.org/bpo-kb/offshore", "bpo:offshore"),
+        ("https://w3id.org/bpo-kb/a/b", "bpo:a/b"),  # the longest namespace, then a path
+        ("http://www.wikidata.org/entity///Q1", "http://www.wikidata.org/entity///Q1"),
+        ("http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2004/02/skos/core#"),
+        ("http://example.org/x", "http://example.org/x"),
+        ("urn:isbn:1", "urn:isbn:1"),
+    ],
+)
+def test_compact_iris_use_the_longest_known_namespace(iri: str, compact: str) -> None:
+    assert compact_iri(URIRef(iri)) == compact
