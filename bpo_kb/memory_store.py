@@ -37,11 +37,15 @@ class SubjectIndexedMemory(Store):
         self._by_subject: dict[Node, dict[tuple[Node, Node], None]] = {}
         self._by_predicate: dict[Node, dict[Node, list[Node]]] | None = None
         self._size = 0
+        # One object per predicate IRI: lookups then compare predicates by identity, in C,
+        # instead of calling rdflib's __eq__ for every (predicate, object) pair of a subject.
+        self._predicates: dict[Node, Node] = {}
         self._namespaces: dict[str, URIRef] = {}
         self._prefixes: dict[URIRef, str] = {}
 
     def add(self, triple: _Triple, context: Any = None, quoted: bool = False) -> None:
         subject, predicate, obj = triple
+        predicate = self._predicates.setdefault(predicate, predicate)
         pairs = self._by_subject.get(subject)
         if pairs is None:
             pairs = self._by_subject[subject] = {}
@@ -63,15 +67,22 @@ class SubjectIndexedMemory(Store):
         self, triple_pattern: Any, context: Any = None
     ) -> Iterator[tuple[_Triple, Iterator[Any]]]:
         subject, predicate, obj = triple_pattern
+        if predicate is not None:
+            predicate = self._predicates.get(predicate)
+            if predicate is None:
+                return
         if subject is not None:
             pairs = self._by_subject.get(subject, {})
             if predicate is not None and obj is not None:
-                if (predicate, obj) in pairs:
-                    yield (subject, predicate, obj), iter(_NO_CONTEXTS)
-                return
-            for p, o in list(pairs):
-                if (predicate is None or p == predicate) and (obj is None or o == obj):
-                    yield (subject, p, o), iter(_NO_CONTEXTS)
+                found = [(predicate, obj)] if (predicate, obj) in pairs else []
+            elif predicate is not None:
+                found = [pair for pair in pairs if pair[0] is predicate]
+            elif obj is not None:
+                found = [pair for pair in pairs if pair[1] == obj]
+            else:
+                found = list(pairs)
+            for p, o in found:
+                yield (subject, p, o), iter(_NO_CONTEXTS)
         elif predicate is not None:
             by_object = self._predicate_index().get(predicate, {})
             objects = [obj] if obj is not None else list(by_object)
