@@ -154,3 +154,24 @@ def test_rdf_writers_escape_what_they_must(tmp_path: Path, format_name: str) -> 
 )
 def test_compact_iris_use_the_longest_known_namespace(iri: str, compact: str) -> None:
     assert compact_iri(URIRef(iri)) == compact
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        [],
+        {"a": [], "b": {}},
+        {"x": 'é"\\\n</script>\u2028', "n": [1, 2.5, True, None, "s"], "d": {"fr": ["a", "b"]}},
+        [{"@id": "bpo:x", "prefLabel": {"fr": "a", "en": "b"}}],
+        "plain",
+    ],
+)
+@pytest.mark.parametrize("indent", [1, 2])
+def test_indented_json_is_what_the_standard_library_writes(value: object, indent: int) -> None:
+    from bpo_kb.export.jsonld import CONTEXT, dumps_indented
+
+    for document in (value, CONTEXT):
+        assert dumps_indented(document, indent) == json.dumps(
+            document, ensure_ascii=False, indent=indent
+        )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _encode_string
 from typing import Any, BinaryIO
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -125,14 +126,39 @@ def write_jsonld(graph: Graph, stream: BinaryIO) -> None:
     Written node by node, byte for byte what ``json.dumps(document, indent=2)`` gives, without
     holding the whole document in memory.
     """
-    context = json.dumps(CONTEXT, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    context = dumps_indented(CONTEXT, 2).replace("\n", "\n  ")
     stream.write(f'{{\n  "@context": {context},\n  "@graph": ['.encode())
     separator = "\n"
     for subject in sorted(set(graph.subjects()), key=str):
-        text = json.dumps(node_object(graph, subject), ensure_ascii=False, indent=2)
+        text = dumps_indented(node_object(graph, subject), 2)
         stream.write((separator + "    " + text.replace("\n", "\n    ")).encode("utf-8"))
         separator = ",\n"
     stream.write(b"]\n}\n" if separator == "\n" else b"\n  ]\n}\n")
+
+
+def dumps_indented(value: Any, indent: int) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent)`` for JSON-LD node objects, several
+    times faster: the standard library has no C path when it indents."""
+    return _indented(value, "\n", " " * indent)
+
+
+def _indented(value: Any, newline: str, step: str) -> str:
+    kind = type(value)
+    if kind is str:
+        return _encode_string(value)
+    inner = newline + step
+    if kind is dict:
+        if not value:
+            return "{}"
+        items = [f"{_encode_string(k)}: {_indented(v, inner, step)}" for k, v in value.items()]
+    elif kind is list:
+        if not value:
+            return "[]"
+        items = [_indented(v, inner, step) for v in value]
+    else:
+        return json.dumps(value)
+    opening, closing = ("{", "}") if kind is dict else ("[", "]")
+    return opening + inner + ("," + inner).join(items) + newline + closing
 
 
 def node_object(graph: Graph, subject: Node) -> dict[str, Any]:

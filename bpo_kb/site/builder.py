@@ -320,7 +320,9 @@ def _concept_jsonld(graph: Graph, node: Node) -> dict[str, object]:
 
 def _json_for_script(value: object) -> Markup:
     """JSON safe inside <script>: no "</script>", "<!--" or U+2028 can end or break it."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=False, indent=1)
+    from bpo_kb.export.jsonld import dumps_indented
+
+    text = dumps_indented(value, 1)
     for character, escaped in (
         ("<", "\\u003c"),
         (">", "\\u003e"),
