@@ -20,12 +20,15 @@ def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
     removed and no target is touched. Returns the paths written, in order.
     """
     pending: list[tuple[Path, Path]] = []
+    folders: set[Path] = set()  # a site has thousands of files in a few folders
     try:
         for path, write in targets.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(path.parent)
             temporary = temporary_path(path)
             pending.append((temporary, path))
-            with temporary.open("wb") as stream:
+            with open(temporary, "wb") as stream:
                 write(stream)
     except BaseException:
         for temporary, _ in pending:

@@ -1,0 +1,46 @@
+"""Atomic writes: every target is replaced, or none is, and no temporary file is left behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+import pytest
+
+from bpo_kb.files import copy_of, write_atomically
+
+
+def _text(content: bytes):  # noqa: ANN202 - a writer
+    return lambda stream: stream.write(content)
+
+
+def test_every_target_is_written_in_its_folder(tmp_path: Path) -> None:
+    targets = {tmp_path / "a.txt": _text(b"a")}
+    targets.update({tmp_path / "site" / "fr" / f"{n}.html": _text(b"page") for n in range(3)})
+    targets[tmp_path / "site" / "copy.txt"] = copy_of(tmp_path / "a.txt")
+
+    written = write_atomically(targets)
+
+    assert written == list(targets)
+    assert (tmp_path / "site" / "fr" / "2.html").read_bytes() == b"page"
+    assert (tmp_path / "site" / "copy.txt").read_bytes() == b"a"
+    assert not list(tmp_path.rglob(".*.tmp"))
+
+
+@pytest.mark.parametrize("failure", [ValueError("bad data"), KeyboardInterrupt()])
+def test_a_failing_writer_leaves_every_target_as_it_was(
+    tmp_path: Path, failure: BaseException
+) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "sub" / "second.txt"
+    first.write_bytes(b"old")
+
+    def fail(stream: BinaryIO) -> None:
+        stream.write(b"half")
+        raise failure
+
+    with pytest.raises(type(failure)):
+        write_atomically({first: _text(b"new"), second: fail})
+
+    assert first.read_bytes() == b"old"
+    assert not second.exists()
+    assert not list(tmp_path.rglob(".*.tmp"))
