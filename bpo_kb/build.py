@@ -10,10 +10,10 @@ from rdflib import Graph
 
 from bpo_kb.errors import InvalidVocabulary
 from bpo_kb.export import export_all
-from bpo_kb.graphs import graph_from_store, load_store
+from bpo_kb.graphs import read_graph
 from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
-from bpo_kb.vocabulary import complete_store
+from bpo_kb.vocabulary import complete_graph
 
 __all__ = ["BuildResult", "build", "load_valid_vocabulary"]
 
@@ -57,13 +57,14 @@ def _validated(
     ontology: Path, required_languages: Sequence[str], progress: ProgressCallback
 ) -> tuple[Graph, ValidationReport]:
     """Validate the source straight from its files (parsed by Oxigraph), then read it again
-    into the graph the writers use: a second native parse costs less than copying the first."""
+    into the graph the writers use: a second native parse costs less than copying the first,
+    and the validator's store is gone before the writers' graph is made."""
     report = validate_files(
         [ontology], profile="bpo", required_languages=required_languages, progress=progress
     )
     if not report.conforms:
         raise InvalidVocabulary(report)
     progress("completing inverse links")
-    store = load_store([ontology])
-    complete_store(store)
-    return graph_from_store(store), report
+    graph = read_graph([ontology])
+    complete_graph(graph)
+    return graph, report

@@ -26,12 +26,12 @@ __all__ = [
     "INPUT_FORMATS",
     "UnsupportedTerm",
     "add_turtle_file",
-    "graph_from_store",
     "input_format_for",
     "load_graph",
     "load_store",
     "new_graph",
     "rdf_files_in",
+    "read_graph",
 ]
 
 # File extension -> rdflib parser name. Drives --input-format choices and folder scans.
@@ -167,23 +167,47 @@ def _add_with_rdflib(store: Any, file: Path, rdf_format: str, oxigraph_error: Ex
         raise UnsupportedTerm(str(err)) from None
 
 
-def graph_from_store(store: Any) -> Graph:
-    """An rdflib in-memory copy of a ``pyoxigraph.Store``'s default graph.
+def read_graph(paths: Iterable[Path], input_format: str | None = None) -> Graph:
+    """Parse every file (folders expanded) into one new graph with Oxigraph's parsers, which
+    stream triples 30 to 50 times faster than rdflib's; a file they refuse is read by rdflib.
 
     Simple literals come back without a datatype, as rdflib's own parsers give them (Oxigraph
-    reports them as xsd:string, which is the same literal in RDF 1.1).
+    reports them as xsd:string, which is the same literal in RDF 1.1). Named graphs are merged.
+
+    Raises:
+        InputError: the first file that is missing or that no parser reads, as ``FILE:LINE: ...``.
     """
     import pyoxigraph
 
     graph = new_graph()
     add = graph.store.add  # Graph.add only re-checks the term types this loop produces
     convert = _TermConverter()
-    for quad in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()):
-        add(
-            (convert(quad.subject), convert.iri(quad.predicate.value), convert(quad.object)),
-            graph,
-            False,
-        )
+    files = [f for p in paths for f in rdf_files_in(Path(p))]
+    if not files:
+        raise InputError("no RDF file to read (give files or a folder with .ttl, .rdf, ...)")
+    for file in files:
+        rdf_format = input_format_for(file, input_format)
+        if not file.is_file():
+            raise InputError(f"{file}: no such file")
+        oxigraph_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS.get(rdf_format, ""), None)
+        try:
+            if oxigraph_format is None:
+                raise KeyError(rdf_format)
+            # Parsed completely before anything is added: a file that fails adds nothing.
+            triples = [
+                (convert(q.subject), convert.iri(q.predicate.value), convert(q.object))
+                for q in pyoxigraph.parse(
+                    path=str(file),
+                    format=oxigraph_format,
+                    base_iri=file.resolve().as_uri(),
+                    lenient=True,
+                )
+            ]
+        except (SyntaxError, ValueError, KeyError):
+            _parse_into(graph, file, rdf_format)
+            continue
+        for triple in triples:
+            add(triple, graph, False)
     return graph
 
 

@@ -3,33 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.namespaces import SKOS
 
-__all__ = ["complete_store", "preferred_label", "texts_by_language"]
+__all__ = ["complete_graph", "preferred_label", "texts_by_language"]
 
-# What the SKOS data model entails and consumers expect stated (DESIGN.md, "Complete exports").
-_COMPLETION = """
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-INSERT { ?narrower skos:broader ?broader } WHERE { ?broader skos:narrower ?narrower } ;
-INSERT { ?broader skos:narrower ?narrower } WHERE { ?narrower skos:broader ?broader } ;
-INSERT { ?other skos:related ?one } WHERE { ?one skos:related ?other } ;
-INSERT { ?scheme skos:hasTopConcept ?top } WHERE { ?top skos:topConceptOf ?scheme } ;
-INSERT { ?top skos:topConceptOf ?scheme } WHERE { ?scheme skos:hasTopConcept ?top } ;
-INSERT { ?top skos:inScheme ?scheme } WHERE { ?top skos:topConceptOf ?scheme }
-"""
+# What the SKOS data model entails and consumers expect stated (DESIGN.md, "Complete exports"):
+# (stated property, property to add, True if the added link goes the other way).
+_COMPLETION = (
+    (SKOS.narrower, SKOS.broader, True),
+    (SKOS.broader, SKOS.narrower, True),
+    (SKOS.related, SKOS.related, True),
+    (SKOS.topConceptOf, SKOS.hasTopConcept, True),
+    (SKOS.hasTopConcept, SKOS.topConceptOf, True),
+    (SKOS.topConceptOf, SKOS.inScheme, False),
+)
 
 
-def complete_store(store: Any) -> None:
-    """Add to a ``pyoxigraph.Store`` the inverse links and ``skos:inScheme`` of top concepts.
+def complete_graph(graph: Graph) -> None:
+    """Add the inverse links and ``skos:inScheme`` of top concepts that SKOS entails.
 
-    Only what the SKOS data model entails is added; nothing is removed.
+    Only what the SKOS data model entails is added; nothing is removed. The rules apply in
+    order, each to the graph as the previous ones left it (a top concept stated only through
+    skos:hasTopConcept gets its skos:inScheme too).
     """
-    store.update(_COMPLETION)
+    for stated, added, reverse in _COMPLETION:
+        for subject, obj in list(graph.subject_objects(stated)):
+            graph.add((obj, added, subject) if reverse else (subject, added, obj))
 
 
 def preferred_label(graph: Graph, node: Node | None, languages: Sequence[str]) -> str:
