@@ -114,26 +114,14 @@ def load_store(paths: Iterable[Path], input_format: str | None = None) -> Any:
     import pyoxigraph
 
     store = pyoxigraph.Store()
-    files = [f for p in paths for f in rdf_files_in(Path(p))]
-    if not files:
-        raise InputError("no RDF file to read (give files or a folder with .ttl, .rdf, ...)")
-    for file in files:
-        rdf_format = input_format_for(file, input_format)
-        if not file.is_file():
-            raise InputError(f"{file}: no such file")
-        oxigraph_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS.get(rdf_format, ""), None)
+    for file, rdf_format, oxigraph_format in _source_files(paths, input_format):
         try:
             if oxigraph_format is None:
                 raise KeyError(rdf_format)
             if rdf_format in _QUAD_FORMATS:  # named graphs are merged into the default graph
                 store.bulk_extend(
                     pyoxigraph.Quad(q.subject, q.predicate, q.object, pyoxigraph.DefaultGraph())
-                    for q in pyoxigraph.parse(
-                        path=str(file),
-                        format=oxigraph_format,
-                        base_iri=file.resolve().as_uri(),
-                        lenient=True,
-                    )
+                    for q in _parsed(file, oxigraph_format)
                 )
             else:
                 store.bulk_load(
@@ -145,6 +133,37 @@ def load_store(paths: Iterable[Path], input_format: str | None = None) -> Any:
         except (SyntaxError, ValueError, KeyError) as oxigraph_error:
             _add_with_rdflib(store, file, rdf_format, oxigraph_error)
     return store
+
+
+def _source_files(paths: Iterable[Path], input_format: str | None) -> list[tuple[Path, str, Any]]:
+    """Each file to read (folders expanded): its rdflib parser name and Oxigraph format (None
+    when Oxigraph has no parser for it).
+
+    Raises:
+        InputError: no file at all, or a file that does not exist.
+    """
+    import pyoxigraph
+
+    files = [f for p in paths for f in rdf_files_in(Path(p))]
+    if not files:
+        raise InputError("no RDF file to read (give files or a folder with .ttl, .rdf, ...)")
+    sources = []
+    for file in files:
+        rdf_format = input_format_for(file, input_format)
+        if not file.is_file():
+            raise InputError(f"{file}: no such file")
+        oxigraph_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS.get(rdf_format, ""), None)
+        sources.append((file, rdf_format, oxigraph_format))
+    return sources
+
+
+def _parsed(file: Path, oxigraph_format: Any) -> Any:
+    """Oxigraph's lenient parser over ``file``: quads, lazily."""
+    import pyoxigraph
+
+    return pyoxigraph.parse(
+        path=str(file), format=oxigraph_format, base_iri=file.resolve().as_uri(), lenient=True
+    )
 
 
 def _add_with_rdflib(store: Any, file: Path, rdf_format: str, oxigraph_error: Exception) -> None:
@@ -177,31 +196,18 @@ def read_graph(paths: Iterable[Path], input_format: str | None = None) -> Graph:
     Raises:
         InputError: the first file that is missing or that no parser reads, as ``FILE:LINE: ...``.
     """
-    import pyoxigraph
 
     graph = new_graph()
     add = graph.store.add  # Graph.add only re-checks the term types this loop produces
     convert = _TermConverter()
-    files = [f for p in paths for f in rdf_files_in(Path(p))]
-    if not files:
-        raise InputError("no RDF file to read (give files or a folder with .ttl, .rdf, ...)")
-    for file in files:
-        rdf_format = input_format_for(file, input_format)
-        if not file.is_file():
-            raise InputError(f"{file}: no such file")
-        oxigraph_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS.get(rdf_format, ""), None)
+    for file, rdf_format, oxigraph_format in _source_files(paths, input_format):
         try:
             if oxigraph_format is None:
                 raise KeyError(rdf_format)
             # Parsed completely before anything is added: a file that fails adds nothing.
             triples = [
                 (convert(q.subject), convert.iri(q.predicate.value), convert(q.object))
-                for q in pyoxigraph.parse(
-                    path=str(file),
-                    format=oxigraph_format,
-                    base_iri=file.resolve().as_uri(),
-                    lenient=True,
-                )
+                for q in _parsed(file, oxigraph_format)
             ]
         except (SyntaxError, ValueError, KeyError):
             _parse_into(graph, file, rdf_format)
