@@ -175,3 +175,17 @@ def test_indented_json_is_what_the_standard_library_writes(value: object, indent
         assert dumps_indented(document, indent) == json.dumps(
             document, ensure_ascii=False, indent=indent
         )
+
+
+def test_the_export_hands_every_object_back_to_the_garbage_collector(
+    glossary: Graph, tmp_path: Path
+) -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    export_all(glossary, tmp_path / "ok")
+    assert gc.get_freeze_count() == before
+    with pytest.raises(OSError):  # a file where the output folder should be
+        (tmp_path / "blocked").write_text("")
+        export_all(glossary, tmp_path / "blocked")
+    assert gc.get_freeze_count() == before
