@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +65,19 @@ def _validated(
     )
     if not report.conforms:
         raise InvalidVocabulary(report)
+    _return_freed_memory_to_the_system()
     progress("completing inverse links")
     graph = read_graph([ontology])
     complete_graph(graph)
     return graph, report
+
+
+def _return_freed_memory_to_the_system() -> None:
+    """Hand back what the validator's Oxigraph store freed. glibc keeps freed heap memory for
+    later allocations, but most of Python's objects come from its own arenas and do not reuse
+    it, so without this the build's peak is both at once (550 MB more at 100k concepts)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc: nothing to do
+        return
+    libc.malloc_trim(0)

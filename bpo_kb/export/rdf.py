@@ -42,12 +42,19 @@ def write_turtle(graph: Graph, stream: BinaryIO) -> None:
 
 
 def write_ntriples(graph: Graph, stream: BinaryIO) -> None:
-    """N-Triples, one triple a line, lines sorted."""
-    lines = sorted(
-        f"{_turtle_term(s, ())} {_turtle_term(p, ())} {_turtle_term(o, ())} .\n"
-        for s, p, o in graph
-    )
-    stream.write("".join(lines).encode("utf-8"))
+    """N-Triples, one triple a line, lines sorted.
+
+    Written subject by subject, subjects sorted by their text: no subject's text contains the
+    space that follows it on its lines, so this is the order of one sort of all the lines,
+    without holding them all.
+    """
+    subjects = sorted((_turtle_term(subject, ()), subject) for subject in set(graph.subjects()))
+    for head, subject in subjects:
+        lines = sorted(
+            f"{head} {_turtle_term(p, ())} {_turtle_term(o, ())} .\n"
+            for p, o in graph.predicate_objects(subject)
+        )
+        stream.write("".join(lines).encode("utf-8"))
 
 
 def _used_prefixes(graph: Graph) -> tuple[tuple[str, str], ...]:
