@@ -44,7 +44,8 @@ def write_tbx(graph: Graph, stream: BinaryIO, *, include_hidden: bool = False) -
             body.append(entry)
     ET.indent(root, space="  ")
     stream.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(root, encoding="utf-8", xml_declaration=False))
+    # Serialised into the stream, not into one bytes object first (100 MB at 100k concepts).
+    ET.ElementTree(root).write(stream, encoding="utf-8", xml_declaration=False)
     stream.write(b"\n")
 
 
