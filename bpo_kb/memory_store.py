@@ -6,7 +6,8 @@ predicate-object and object-subject pair); for a 100,000-concept thesaurus of 1.
 that is several gigabytes. bpo-kb's writers read subject by subject, plus a few lookups by
 predicate and object (typed resources, inverse links), so this store keeps each subject's
 (predicate, object) pairs in one dictionary, and an index by predicate and object made on the
-first lookup that needs it (and dropped when the data changes). No named graphs, no formulas.
+first lookup that needs it (extended by later additions, dropped by removals). No named graphs,
+no formulas.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class SubjectIndexedMemory(Store):
         if (predicate, obj) not in pairs:
             pairs[(predicate, obj)] = None
             self._size += 1
-            self._by_predicate = None
+            if self._by_predicate is not None:  # kept up to date once made: adds are cheap
+                self._by_predicate.setdefault(predicate, {}).setdefault(obj, []).append(subject)
 
     def remove(self, triple_pattern: Any, context: Any = None) -> None:
         for (subject, predicate, obj), _ in list(self.triples(triple_pattern)):
