@@ -16,6 +16,7 @@ engine-equivalence tests hold the shapes to that.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -25,7 +26,14 @@ from rdflib.term import Node
 
 from bpo_kb.namespaces import RDF, RDFS, SH
 
-__all__ = ["CompiledRule", "RuleResult", "UnsupportedShapes", "compile_rules", "evaluate_rules"]
+__all__ = [
+    "CompiledRule",
+    "RuleResult",
+    "UnsupportedShapes",
+    "compile_rules",
+    "evaluate_rules",
+    "start_order",
+]
 
 # Shape properties the engine understands or may ignore (documentation, our annotations).
 _SHAPE_PROPERTIES = {
@@ -57,6 +65,7 @@ class CompiledRule:
     severity: URIRef
     query: str
     messages: tuple[str, ...]
+    broad_reads: int = 0  # see start_order
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,9 @@ def compile_rules(shapes: Graph, own_namespace: str) -> list[CompiledRule]:
                 raise UnsupportedShapes(f"{shape}: only sh:select constraints are supported")
             query = _prefix_block(shapes, constraint) + _join_targets(str(select), targets)
             messages = tuple(sorted(str(m) for m in shapes.objects(constraint, SH.message)))
-            rules.append(CompiledRule(shape, severity, query, messages))
+            where = str(select)[str(select).index("{") :]
+            broad_reads = len(_BROAD_READS.findall(where))
+            rules.append(CompiledRule(shape, severity, query, messages, broad_reads))
     return rules
 
 
@@ -106,20 +117,35 @@ def evaluate_rules(
 
     The rules run concurrently on ``workers`` threads (default: one per available core, at most
     four): Oxigraph evaluates a query without holding the GIL, so on two cores the whole set
-    takes about half as long. ``on_done`` is called, in this thread, as each rule finishes.
+    takes about half as long. They start in :func:`start_order`, so that the longest is not
+    left running alone at the end. ``on_done`` is called, in this thread, as each rule finishes.
     """
     if not rules:
         return []
     pool = ThreadPoolExecutor(max_workers=workers or _available_cores())
     try:
-        futures = {pool.submit(_evaluate, store, rule): rule for rule in rules}
+        futures = {pool.submit(_evaluate, store, rule): rule for rule in start_order(rules)}
         for future in as_completed(futures):
             future.result()  # a failing rule stops the run here
             if on_done is not None:
                 on_done(futures[future])
-        return [result for future in futures for result in future.result()]
+        results = {id(rule): future.result() for future, rule in futures.items()}
+        return [result for rule in rules for result in results[id(rule)]]
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# Where a rule's own query reads more than one predicate's index: a variable in predicate
+# position (every triple of the node) or a path closure (+ or *, repeated walks).
+_BROAD_READS = re.compile(r"[?$]\w+\s+[?$]\w+\s+[?$<\w]|[)\w>][+*](?=\s)")
+
+
+def start_order(rules: list[CompiledRule]) -> list[CompiledRule]:
+    """The rules with the most broad reads (in their own query, not their targets) first,
+    stable otherwise: on the 100k-concept vocabulary, starting in shape order left the longest
+    rule (UNDEFINED_SKOS_TERM, 10-15 s) running alone at the end, and the set took 34 s on two
+    cores instead of 24 s."""
+    return sorted(rules, key=lambda rule: -rule.broad_reads)
 
 
 def _available_cores() -> int:

@@ -68,3 +68,26 @@ def test_rules_run_concurrently_report_in_rule_order() -> None:
         (r.shape, r.focus, r.messages) for r in one_thread
     ]
     assert sorted(map(str, finished)) == sorted(map(str, rules))
+
+
+def test_rules_that_read_the_whole_graph_start_first() -> None:
+    import pyoxigraph
+
+    from bpo_kb.sparql_engine import compile_rules, evaluate_rules, start_order
+    from bpo_kb.validation import load_shapes
+
+    rules = compile_rules(load_shapes("skos"), "https://w3id.org/bpo-kb/validation#")
+    by_name = {str(rule.shape).rsplit("#", 1)[-1]: rule for rule in rules}
+    store = pyoxigraph.Store()
+    store.load(DEFECTIVE.encode(), format=pyoxigraph.RdfFormat.TURTLE)
+    started: list[object] = []
+
+    evaluate_rules(store, rules, workers=1, on_done=started.append)
+
+    # Every triple of each node, three times over: the broadest reader of the shapes.
+    assert started[0] is by_name["UNDEFINED_SKOS_TERM"]
+    assert started == start_order(rules)
+    weights = [rule.broad_reads for rule in started]
+    assert weights == sorted(weights, reverse=True)
+    assert by_name["HIERARCHY_CYCLE"].broad_reads == 1  # a path closure
+    assert by_name["PREFLABEL_MISSING"].broad_reads == 0  # one predicate's index
