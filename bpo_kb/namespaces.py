@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rdflib import BNode, Namespace, URIRef
@@ -79,7 +80,11 @@ def compact_iri(node: Node) -> str:
     """``prefix:local`` with the project's prefixes, else the full IRI; ``_:id`` for a bnode."""
     if isinstance(node, BNode):
         return f"_:{node}"
-    text = str(node)
+    return _compact_text(str(node))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # exports name the same concepts and properties often
+def _compact_text(text: str) -> str:
     end = len(text)
     while (cut := max(text.rfind("/", 0, end), text.rfind("#", 0, end))) >= 0:
         prefix = _PREFIX_OF_NAMESPACE.get(text[: cut + 1])

@@ -140,6 +140,19 @@ def test_rdf_writers_escape_what_they_must(tmp_path: Path, format_name: str) -> 
     assert isomorphic(reparsed, graph)
 
 
+@pytest.mark.parametrize("format_name", ["turtle", "ntriples"])
+def test_turtle_and_ntriples_escape_control_characters(format_name: str) -> None:
+    graph = Graph()
+    text = 'bell\x07 delete\x7f quote" backslash\\ plain'
+    graph.add((URIRef("http://example.org/x"), SKOS.note, Literal(text, lang="en")))
+    stream = io.BytesIO()
+    FORMATS[format_name].write(graph, stream)
+    written = stream.getvalue().decode()
+    assert '"bell\\u0007 delete\\u007F quote\\" backslash\\\\ plain"@en' in written
+    reparsed = Graph().parse(data=written, format=FORMATS[format_name].rdf_parser)
+    assert isomorphic(reparsed, graph)
+
+
 @pytest.mark.parametrize(
     ("iri", "compact"),
     [

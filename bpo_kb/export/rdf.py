@@ -13,6 +13,7 @@ from bpo_kb.errors import ExportError
 from bpo_kb.namespaces import PREFIXES, XSD
 
 XSD_STRING = XSD.string
+RDF_TYPE = RDF.type  # looked up once: an attribute of RDF costs a call for every triple
 
 __all__ = ["write_ntriples", "write_rdfxml", "write_turtle"]
 
@@ -31,8 +32,8 @@ def write_turtle(graph: Graph, stream: BinaryIO) -> None:
         for predicate, obj in graph.predicate_objects(subject):
             by_predicate.setdefault(predicate, []).append(obj)
         lines = []
-        for predicate in sorted(by_predicate, key=lambda p: (p != RDF.type, str(p))):
-            name = "a" if predicate == RDF.type else _turtle_term(predicate, prefixes)
+        for predicate in sorted(by_predicate, key=lambda p: (p != RDF_TYPE, str(p))):
+            name = "a" if predicate == RDF_TYPE else _turtle_term(predicate, prefixes)
             objects = sorted(by_predicate[predicate], key=_term_key)
             lines.append(
                 f"    {name} " + " ,\n        ".join(_turtle_term(o, prefixes) for o in objects)
@@ -73,6 +74,8 @@ def _used_prefixes(graph: Graph) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(used, key=lambda item: (-len(item[1]), item[0])))
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _LOCAL_NAME = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 _ESCAPES = {
     "\\": "\\\\",
@@ -89,6 +92,14 @@ def _local_ok(local: str) -> bool:
     return bool(_LOCAL_NAME.match(local))
 
 
+def _escaped(text: str) -> str:
+    """``text`` as the inside of a Turtle or N-Triples string; most labels need no escape."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    text = "".join(_ESCAPES.get(c, c) for c in text)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+
+
 def _turtle_term(term: object, prefixes: tuple[tuple[str, str], ...]) -> str:
     if isinstance(term, URIRef):
         text = str(term)
@@ -99,8 +110,7 @@ def _turtle_term(term: object, prefixes: tuple[tuple[str, str], ...]) -> str:
     if isinstance(term, BNode):
         return f"_:b{term}"
     assert isinstance(term, Literal)
-    lexical = "".join(_ESCAPES.get(c, c) if c in _ESCAPES or c < " " else c for c in str(term))
-    lexical = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m.group()):04X}", lexical)
+    lexical = _escaped(str(term))
     if term.language:
         return f'"{lexical}"@{term.language}'
     if term.datatype is not None and str(term.datatype) != str(XSD_STRING):
@@ -116,14 +126,16 @@ def write_rdfxml(graph: Graph, stream: BinaryIO) -> None:
         stream.write(f"\n    xmlns:{prefix}={quoteattr(namespace)}".encode())
     stream.write(b">\n")
     prefix_of = {namespace: prefix for prefix, namespace in namespaces.items()}
+    qnames: dict[URIRef, str] = {}  # a vocabulary has few properties and many triples
     for subject in sorted(set(graph.subjects()), key=_term_key):
-        stream.write(f"  <rdf:Description {_node_attribute(subject, 'about')}>\n".encode())
+        lines = [f"  <rdf:Description {_node_attribute(subject, 'about')}>\n"]
         for predicate, obj in sorted(graph.predicate_objects(subject), key=_pair_key):
-            namespace, local = _split_predicate(predicate)
-            stream.write(
-                f"    {_property_element(prefix_of[namespace] + ':' + local, obj)}\n".encode()
-            )
-        stream.write(b"  </rdf:Description>\n")
+            if predicate not in qnames:
+                namespace, local = _split_predicate(predicate)
+                qnames[predicate] = prefix_of[namespace] + ":" + local
+            lines.append(f"    {_property_element(qnames[predicate], obj)}\n")
+        lines.append("  </rdf:Description>\n")
+        stream.write("".join(lines).encode())
     stream.write(b"</rdf:RDF>\n")
 
 
@@ -177,4 +189,4 @@ def _term_key(term: object) -> tuple[int, str, str]:
 def _pair_key(pair: tuple[object, object]) -> tuple[int, str, int, str, str]:
     predicate, obj = pair
     # rdf:type first, as readers expect.
-    return (0 if predicate == RDF.type else 1, str(predicate), *_term_key(obj))
+    return (0 if predicate == RDF_TYPE else 1, str(predicate), *_term_key(obj))
