@@ -41,9 +41,11 @@ class Hit:
 def normalise(text: str) -> str:
     """Lower case, without accents or ligatures, with single spaces: « Cœur  de Métier » gives
     « coeur de metier »."""
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
-    stripped = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(stripped.split())
+    folded = text.casefold().translate(_LIGATURES)
+    if not folded.isascii():  # ASCII has no accents to take off: most labels of most glossaries
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(folded.split())
 
 
 def search_concepts(graph: Graph, term: str, *, language: str | None = None) -> list[Hit]:

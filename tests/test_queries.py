@@ -52,6 +52,8 @@ def test_search_in_one_language_only(glossary: Graph) -> None:
 def test_normalise_folds_case_accents_ligatures_and_spaces() -> None:
     assert normalise("  Cœur   de  MÉTIER ") == "coeur de metier"
     assert normalise("réduction des coûts") == "reduction des couts"
+    assert normalise("  Back\tOFFICE ") == "back office"  # ASCII: no decomposition needed
+    assert normalise("ＢＰＯ ﬁche") == "bpo fiche"  # compatibility forms decompose
 
 
 @pytest.mark.parametrize("term", ['"', "\\", 'a"} ; DROP ALL #', "it's"])

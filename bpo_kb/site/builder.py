@@ -8,6 +8,7 @@ file outside the site. Nothing is fetched from the network; the pages work from 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -306,16 +307,25 @@ def _concept_jsonld(graph: Graph, node: Node) -> dict[str, object]:
     body = node_object(graph, node)
     types = body.get("@type", [])
     used = set(body) | set(types if isinstance(types, list) else [types])
-    context = {
-        key: value
+    always = _context_prefixes()
+    context = {key: value for key, value in CONTEXT.items() if key in always or key in used}
+    return {"@context": context, **body}
+
+
+@functools.cache
+def _context_prefixes() -> frozenset[str]:
+    """The keys of the export's context that every concept's JSON-LD keeps: its version and
+    prefixes."""
+    from bpo_kb.export.jsonld import CONTEXT
+
+    return frozenset(
+        key
         for key, value in CONTEXT.items()
         if key == "@version"
         or isinstance(value, str)
         and ":" not in key
         and value.endswith(("/", "#"))
-        or key in used
-    }
-    return {"@context": context, **body}
+    )
 
 
 def _json_for_script(value: object) -> Markup:
