@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,11 +45,37 @@ class CliError(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so writes in progress remove their temporary files."""
+
+
+@contextmanager
+def _stopping_cleanly_on_sigterm() -> Iterator[None]:
+    """While a command works, SIGTERM (kill, timeout, a service manager) stops it as Ctrl-C
+    does instead of killing it where it stands, which left temporary files behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @contextmanager
 def _library_errors() -> Iterator[None]:
     """Turn a library error into one line on stderr and its exit code; never a traceback."""
     try:
-        yield
+        with _stopping_cleanly_on_sigterm():
+            yield
+    except _Terminated:
+        message = "stopped by SIGTERM; files being written were removed, earlier ones are intact"
+        raise CliError(message, 128 + signal.SIGTERM) from None
     except InvalidVocabulary as err:
         for finding in err.report.findings:
             click.echo(finding.as_line(), err=True)

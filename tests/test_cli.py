@@ -149,3 +149,41 @@ def test_export_refuses_an_invalid_vocabulary(
     )
     assert result.exit_code == 1
     assert not target.exists()
+
+
+def test_sigterm_during_a_build_removes_its_temporary_files_and_keeps_earlier_exports(
+    tmp_path: Path,
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from benchmarks.synthetic import write_vocabulary
+
+    source = write_vocabulary(tmp_path / "large.ttl", 3000, defects=False)
+    out_dir = tmp_path / "exports"
+    out_dir.mkdir()
+    earlier = out_dir / FORMATS["turtle"].filename
+    earlier.write_bytes(b"earlier export")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "bpo_kb", "build", "--ontology", str(source), "--out", str(out_dir)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not list(out_dir.rglob(".*.tmp")) and build.poll() is None:
+        assert time.monotonic() < deadline, "the build never started writing"
+        time.sleep(0.05)
+
+    os.kill(build.pid, signal.SIGTERM)
+    _, errors = build.communicate(timeout=60)
+
+    assert build.returncode == 128 + signal.SIGTERM
+    assert errors.strip().splitlines()[-1] == (
+        "stopped by SIGTERM; files being written were removed, earlier ones are intact"
+    )
+    assert "Traceback" not in errors
+    assert not list(out_dir.rglob(".*.tmp"))
+    assert earlier.read_bytes() == b"earlier export"
