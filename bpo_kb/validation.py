@@ -8,8 +8,10 @@ and turns its report graph into :class:`Finding` rows.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -325,16 +327,33 @@ def _add_validation_data(
         add_turtle_file(data, shapes_dir / name)
     for language in required_languages:
         data.add((BPOV.settings, BPOV.requiredLanguage, Literal(language)))
-    data.update(_derivations(shapes_dir))
+    operations = _derivations(shapes_dir)
+    oxigraph_store = getattr(data.store, "_inner", None)
+    if oxigraph_store is None:
+        for operation in operations:
+            data.update(operation)
+        return
+    # Independent by the file's rule, so concurrent: Oxigraph evaluates each without the GIL
+    # (the label keys of 100k concepts: 3.3 s one after the other, 2.4 s together).
+    with ThreadPoolExecutor(max_workers=len(operations)) as pool:
+        list(pool.map(oxigraph_store.update, operations))
 
 
 @functools.cache
-def _derivations(shapes_dir: Path) -> str:
+def _derivations(shapes_dir: Path) -> tuple[str, ...]:
+    """The operations of ``derivations.ru``, each after the file's prologue (its PREFIX
+    lines): the file separates them with a line holding only ";"."""
     path = shapes_dir / DERIVATIONS
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise InputError(f"{path}: {err.strerror or err}") from None
+    first, *others = re.split(r"^;[ \t]*$", text, flags=re.MULTILINE)
+    prologue = "\n".join(_PROLOGUE_LINE.findall(first))
+    return (first, *(f"{prologue}\n{operation}" for operation in others))
+
+
+_PROLOGUE_LINE = re.compile(r"^[ \t]*(?:PREFIX|BASE)\b.*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _finding(shapes: Graph, labels: _LabelIndex, result: _RawResult) -> Finding:

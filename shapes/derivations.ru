@@ -4,6 +4,10 @@
 #
 # Label keys (lower case, with the language tag) let the rules about labels shared by two
 # concepts join on one indexed value instead of comparing every pair of labels.
+#
+# The operations share the prefixes declared first, and each reads only the data, never what
+# another one adds; they are separated by a line holding only ";", so the validator can run
+# them concurrently (the whole file is still one SPARQL Update for any other engine).
 
 PREFIX bpov: <https://w3id.org/bpo-kb/validation#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -13,8 +17,8 @@ WHERE {
     ?resource skos:prefLabel ?label .
     FILTER(ISLITERAL(?label))
     BIND(CONCAT(LCASE(STR(?label)), "@", LCASE(LANG(?label))) AS ?key)
-} ;
-
+}
+;
 INSERT { ?resource bpov:altLabelKey ?key }
 WHERE {
     ?resource skos:altLabel ?label .

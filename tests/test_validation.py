@@ -282,3 +282,27 @@ def test_validation_leaves_the_data_unchanged(data_dir: Path) -> None:
     before = set(graph)
     validate_graph(graph, profile="bpo")
     assert set(graph) == before
+
+
+def test_derivations_run_apart_give_what_the_whole_update_gives() -> None:
+    import pyoxigraph
+
+    from bpo_kb.resources import DEFAULT_ONTOLOGY_DIR, DEFAULT_SHAPES_DIR
+    from bpo_kb.validation import DERIVATIONS, _derivations
+
+    def glossary_store() -> pyoxigraph.Store:
+        store = pyoxigraph.Store()
+        for path in sorted(DEFAULT_ONTOLOGY_DIR.glob("*.ttl")):
+            store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+        return store
+
+    whole, apart = glossary_store(), glossary_store()
+    before = len(whole)
+    whole.update((DEFAULT_SHAPES_DIR / DERIVATIONS).read_text(encoding="utf-8"))
+    operations = _derivations(DEFAULT_SHAPES_DIR)
+    for operation in reversed(operations):  # independent: any order gives the same data
+        apart.update(operation)
+
+    assert len(operations) >= 2
+    assert len(whole) > before
+    assert set(apart) == set(whole)
