@@ -131,6 +131,7 @@ VIOLATIONS = [
     ("RELATION_TARGET_UNDESCRIBED", "ex:dog skos:related ex:unicorn .", "", "dog"),
     ("UNDEFINED_SKOS_TERM", 'ex:dog skos:scopenote "A note."@en .', "", "dog"),
     ("UNDEFINED_SKOS_TERM", "ex:dog skos:subject ex:pets .", "", "dog"),
+    ("UNDEFINED_SKOS_TERM", "ex:dog a skos:concept .", "", "dog"),  # as an object
 ]
 
 # A complete concept with no relation at all, to build warning cases on.
@@ -306,3 +307,12 @@ def test_derivations_run_apart_give_what_the_whole_update_gives() -> None:
     assert len(operations) >= 2
     assert len(whole) > before
     assert set(apart) == set(whole)
+
+
+def test_an_undefined_skos_term_as_a_subject_is_reported(data_dir: Path) -> None:
+    findings = findings_for(data_dir, add='skos:Broader rdfs:label "broader"@en .')
+    assert (
+        "UNDEFINED_SKOS_TERM",
+        "Violation",
+        "http://www.w3.org/2004/02/skos/core#Broader",
+    ) in findings
