@@ -100,9 +100,7 @@ def compile_rules(shapes: Graph, own_namespace: str) -> list[CompiledRule]:
                 raise UnsupportedShapes(f"{shape}: only sh:select constraints are supported")
             query = _prefix_block(shapes, constraint) + _join_targets(str(select), targets)
             messages = tuple(sorted(str(m) for m in shapes.objects(constraint, SH.message)))
-            where = str(select)[str(select).index("{") :]
-            broad_reads = len(_BROAD_READS.findall(where))
-            rules.append(CompiledRule(shape, severity, query, messages, broad_reads))
+            rules.append(CompiledRule(shape, severity, query, messages, _broad_reads(str(select))))
     return rules
 
 
@@ -138,6 +136,11 @@ def evaluate_rules(
 # Where a rule's own query reads more than one predicate's index: a variable in predicate
 # position (every triple of the node) or a path closure (+ or *, repeated walks).
 _BROAD_READS = re.compile(r"[?$]\w+\s+[?$]\w+\s+[?$<\w]|[)\w>][+*](?=\s)")
+
+
+def _broad_reads(select: str) -> int:
+    """How many broad reads the query's WHERE clause makes (its SELECT line is left out)."""
+    return len(_BROAD_READS.findall(select[select.index("{") :]))
 
 
 def start_order(rules: list[CompiledRule]) -> list[CompiledRule]:
