@@ -30,6 +30,7 @@ __all__ = [
     "load_graph",
     "load_store",
     "new_graph",
+    "oxigraph_store_of",
     "rdf_files_in",
     "read_graph",
 ]
@@ -73,9 +74,15 @@ def new_graph(store: str = DEFAULT_STORE) -> Graph:
     return graph
 
 
+def oxigraph_store_of(graph: Graph) -> Any | None:
+    """The ``pyoxigraph.Store`` behind ``graph`` when it is on Oxigraph (through oxrdflib), else
+    None: the one place that knows where oxrdflib keeps it."""
+    return getattr(graph.store, "_inner", None)
+
+
 def add_turtle_file(graph: Graph, path: Path) -> None:
     """Add a Turtle file's triples to ``graph``; on Oxigraph, with its parser (30x faster)."""
-    inner = getattr(graph.store, "_inner", None)
+    inner = oxigraph_store_of(graph)
     if inner is None:
         _parse_into(graph, path, "turtle")
         return
