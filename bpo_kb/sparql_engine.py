@@ -3,7 +3,8 @@
 pySHACL evaluates a SPARQL-based constraint once per focus node; on a thesaurus of 100,000
 concepts that is millions of queries. This engine reads the same shapes and runs each rule once:
 the shape's targets become a sub-query that binds ``?this`` (``$this`` is the same variable in
-SPARQL), joined at the top of the rule's own query, so every focus node is checked in one pass.
+SPARQL), joined into the WHERE group of the rule's own query, so every focus node is checked in
+one pass.
 
 It supports what bpo-kb's shapes use: node shapes with sh:targetClass, sh:targetSubjectsOf,
 sh:targetObjectsOf and sh:targetNode, whose constraints are sh:sparql/sh:select with sh:message
@@ -203,10 +204,42 @@ def _target_patterns(shapes: Graph, shape: Node) -> list[str]:
 
 
 def _join_targets(select: str, targets: list[str]) -> str:
-    """Put a sub-query binding ?this to every target first in the query's WHERE group."""
-    opening = select.index("{")
+    """Join a sub-query binding ?this to every target into the query's WHERE group.
+
+    It goes after the group's plain joins, where Oxigraph evaluates it fastest: on the
+    100k-concept vocabulary the rules took 31.6 s of CPU with it there, 39.6 s with it first
+    (a label rule 0.3 s instead of 1.3 s). It stays before the group's first OPTIONAL, MINUS or
+    BIND, which see only what precedes them and must see ?this bound, as under SHACL's
+    pre-binding. FILTERs apply to the whole group wherever they are written.
+    """
+    position = _first_ordered_part(select)
     binding = "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(targets) + " } }\n"
-    return select[: opening + 1] + "\n" + binding + select[opening + 1 :]
+    return select[:position] + "\n" + binding + select[position:]
+
+
+# What can hold a brace or a keyword without being one (strings, IRIs, comments), the braces,
+# and the parts of a group that are evaluated in order rather than joined.
+_GROUP_TOKENS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>|#[^\n]*|(?P<open>\{)|(?P<close>\})"
+    r"|(?<![\w?$:])(?P<ordered>OPTIONAL|MINUS|BIND)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_ordered_part(select: str) -> int:
+    """Offset of the WHERE group's first top-level OPTIONAL, MINUS or BIND, else of its end."""
+    depth = 0
+    for token in _GROUP_TOKENS.finditer(select):
+        if token["open"]:
+            depth += 1
+        elif token["close"]:
+            depth -= 1
+            if depth == 0:
+                return token.start()
+        elif token["ordered"] and depth == 1:
+            return token.start()
+    raise UnsupportedShapes(f"the braces of this query do not balance: {select.strip()[:80]}")
 
 
 def _prefix_block(shapes: Graph, constraint: Node) -> str:

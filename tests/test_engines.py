@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bpo_kb.graphs import load_graph
+from bpo_kb.namespaces import SH
 from bpo_kb.validation import validate_graph
 
 from .conftest import PEER_DIR, shared_file
@@ -91,3 +92,49 @@ def test_rules_that_read_the_whole_graph_start_first() -> None:
     assert weights == sorted(weights, reverse=True)
     assert by_name["HIERARCHY_CYCLE"].broad_reads == 1  # a path closure
     assert by_name["PREFLABEL_MISSING"].broad_reads == 0  # one predicate's index
+
+
+ORDERED_PARTS_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://example.org/> .
+ex:OutsideTheScheme a sh:NodeShape ;
+    sh:targetClass skos:Concept ;
+    sh:sparql [ sh:message "not in ex:s" ; sh:select '''
+        SELECT $this WHERE {
+            ?scheme a <http://www.w3.org/2004/02/skos/core#ConceptScheme> .
+            # The OPTIONAL reads $this: under pre-binding it is bound here, not after.
+            OPTIONAL {
+                $this <http://www.w3.org/2004/02/skos/core#inScheme> ?scheme .
+                BIND(true AS ?inside)
+            }
+            FILTER(!BOUND(?inside))
+        }
+    ''' ] .
+"""
+
+
+def test_targets_bind_this_before_an_optional_that_reads_it() -> None:
+    import pyoxigraph
+    import pyshacl
+    from rdflib import Graph
+
+    from bpo_kb.sparql_engine import compile_rules, evaluate_rules
+
+    data = """
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix ex: <http://example.org/> .
+        ex:s a skos:ConceptScheme .
+        ex:in a skos:Concept ; skos:inScheme ex:s .
+        ex:out a skos:Concept .
+    """
+    shapes = Graph().parse(data=ORDERED_PARTS_SHAPES, format="turtle")
+    store = pyoxigraph.Store()
+    store.load(data.encode(), format=pyoxigraph.RdfFormat.TURTLE)
+    _, results, _ = pyshacl.validate(Graph().parse(data=data, format="turtle"), shacl_graph=shapes)
+    reference = {str(focus) for focus in results.objects(None, SH.focusNode)}
+
+    found = {str(r.focus) for r in evaluate_rules(store, compile_rules(shapes, "urn:none#"))}
+
+    assert reference == {"http://example.org/out"}
+    assert found == reference
