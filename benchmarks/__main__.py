@@ -7,6 +7,10 @@ in a fresh interpreter; each cell is the median wall time of ``--runs`` runs, th
 worst run, and triples per second. In the same run: the limit (pyoxigraph parse alone, and bulk
 load into a store), and the baseline (rdflib's in-memory graph + pySHACL with default options and
 the same shapes), so that every figure is also a ratio.
+
+The runs are made in rounds, each running every operation of an input once, and the ratio to the
+bulk load is the median of each round's own ratio: on a shared machine whose speed drifts by a
+third within minutes, an operation is compared with a bulk load measured beside it.
 """
 
 from __future__ import annotations
@@ -39,32 +43,58 @@ SYNTHETIC_OPERATIONS = (
 REAL_OPERATIONS = ("limit-parse", "limit-bulk-load", "parse", "validate", "search", "queries")
 
 
-def measure(
-    operation: str, path: Path, runs: int, timeout: float | None = None
-) -> dict[str, object]:
-    """Median seconds and peak RSS of ``operation`` over ``runs`` fresh interpreters; a run
-    that takes longer than ``timeout`` seconds is stopped (by its pid) and reported as such."""
-    seconds, peak, outcome = [], 0, {}
-    for _ in range(runs):
-        with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "benchmarks.operations", operation, str(path)],
-                cwd=REPO_ROOT,
-                stdout=output,
-                stderr=errors,
+def measure(name: str, sources: dict[str, Path], runs: int) -> dict[str, dict[str, object]]:
+    """For each operation (run on its source file): the median seconds, the peak RSS and, when
+    the bulk load is among them, the median ratio to it, over ``runs`` rounds that run every
+    operation once. An operation that fails is reported and left out of later rounds."""
+    rounds: dict[str, list[dict[str, object]]] = {operation: [] for operation in sources}
+    failed: dict[str, dict[str, object]] = {}
+    for round_number in range(1, runs + 1):
+        for operation, source in sources.items():
+            if operation not in failed:
+                outcome = run_once(operation, source)
+                _progress(f"round {round_number}/{runs}: {name} {operation}", outcome)
+                if "error" in outcome:
+                    failed[operation] = outcome
+                else:
+                    rounds[operation].append(outcome)
+    limits = [float(run["seconds"]) for run in rounds.get("limit-bulk-load", [])]
+    results = {}
+    for operation, runs_made in rounds.items():
+        if operation in failed:
+            results[operation] = failed[operation]
+            continue
+        seconds = [float(run["seconds"]) for run in runs_made]
+        outcome = dict(runs_made[-1])
+        outcome["seconds"] = statistics.median(seconds)
+        outcome["rss_mb"] = max(float(run["rss_mb"]) for run in runs_made)
+        if len(limits) == len(seconds):
+            outcome["ratio"] = statistics.median(
+                [s / limit for s, limit in zip(seconds, limits, strict=True)]
             )
-            status, usage = _wait(process.pid, timeout)
-            if status is None:
-                return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
-            if os.waitstatus_to_exitcode(status):
-                errors.seek(0)
-                return {"error": errors.read().decode(errors="replace").strip().splitlines()[-1:]}
-            output.seek(0)
-            outcome = json.loads(output.read().decode().strip().splitlines()[-1])
-        seconds.append(float(outcome["seconds"]))
-        peak = max(peak, usage.ru_maxrss)  # kilobytes on Linux
-    outcome["seconds"] = statistics.median(seconds)
-    outcome["rss_mb"] = peak / 1024
+        results[operation] = outcome
+    return results
+
+
+def run_once(operation: str, path: Path, timeout: float | None = None) -> dict[str, object]:
+    """One run of ``operation`` in a fresh interpreter: its outcome with ``rss_mb``, or an
+    ``error``; a run that takes longer than ``timeout`` seconds is stopped (by its pid)."""
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.operations", operation, str(path)],
+            cwd=REPO_ROOT,
+            stdout=output,
+            stderr=errors,
+        )
+        status, usage = _wait(process.pid, timeout)
+        if status is None:
+            return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
+        if os.waitstatus_to_exitcode(status):
+            errors.seek(0)
+            return {"error": errors.read().decode(errors="replace").strip().splitlines()[-1:]}
+        output.seek(0)
+        outcome = json.loads(output.read().decode().strip().splitlines()[-1])
+    outcome["rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
     return outcome
 
 
@@ -127,48 +157,33 @@ def main() -> int:
             clean = write_vocabulary(
                 Path(work) / f"synthetic-{size}-clean.ttl", size, defects=False
             )
-            operations = SYNTHETIC_OPERATIONS + (("baseline",) if size in baseline_sizes else ())
-            for operation in operations:
-                source = clean if operation == "build" else defects
-                runs, timeout = (
-                    (1, arguments.baseline_timeout)
-                    if operation == "baseline"
-                    else (arguments.runs, None)
-                )
-                rows.append(
-                    (f"synthetic {size:,}", operation, measure(operation, source, runs, timeout))
-                )
-                _progress(rows[-1])
+            name = f"synthetic {size:,}"
+            sources = {op: clean if op == "build" else defects for op in SYNTHETIC_OPERATIONS}
+            measured = measure(name, sources, arguments.runs)
+            if size in baseline_sizes:  # once: it takes minutes
+                measured["baseline"] = run_once("baseline", defects, arguments.baseline_timeout)
+                _progress(f"{name} baseline", measured["baseline"])
+            rows += [(name, operation, outcome) for operation, outcome in measured.items()]
         if not arguments.no_real:
             if not VOCABULARIES.is_dir():
                 print(f"note: {VOCABULARIES} is absent: real thesauri skipped", file=sys.stderr)
             else:
                 for name in REAL:
-                    for operation in REAL_OPERATIONS:
-                        rows.append(
-                            (
-                                name,
-                                operation,
-                                measure(operation, VOCABULARIES / name, arguments.runs),
-                            )
-                        )
-                        _progress(rows[-1])
+                    sources = dict.fromkeys(REAL_OPERATIONS, VOCABULARIES / name)
+                    measured = measure(name, sources, arguments.runs)
+                    rows += [(name, operation, outcome) for operation, outcome in measured.items()]
     print_table(rows, cold_build(arguments.runs))
     return 0
 
 
-def _progress(row: tuple[str, str, dict[str, object]]) -> None:
-    name, operation, outcome = row
-    print(
-        f"  measured {name} {operation}: {outcome.get('seconds', outcome.get('error'))}",
-        file=sys.stderr,
-        flush=True,
-    )
+def _progress(what: str, outcome: dict[str, object]) -> None:
+    result = f"{outcome['seconds']:.3f} s" if "seconds" in outcome else outcome.get("error")
+    print(f"  {what}: {result}", file=sys.stderr, flush=True)
 
 
 def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> None:
     limits = {
-        name: outcome["seconds"]
+        name: float(outcome["seconds"])
         for name, operation, outcome in rows
         if operation == "limit-bulk-load" and "seconds" in outcome
     }
@@ -194,7 +209,7 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
             table.append((name, operation, "", "", "", "", "", f"error: {outcome['error']}"))
             continue
         seconds, triples = float(outcome["seconds"]), int(outcome.get("triples", 0))
-        ratio = seconds / limits[name] if limits.get(name) else 0
+        ratio = float(outcome.get("ratio") or (seconds / limits[name] if limits.get(name) else 0))
         notes = []
         if "findings" in outcome:
             planted = (

@@ -1,0 +1,36 @@
+"""The benchmark command runs and prints its table (tiny sizes: the figures are not checked)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.__main__ import SYNTHETIC_OPERATIONS
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_benchmark_prints_one_row_per_operation_with_its_ratio() -> None:
+    command = [sys.executable, "-m", "benchmarks", "--sizes", "100,200", "--runs", "2"]
+    command += ["--no-real", "--baseline-sizes", ""]
+    finished = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+
+    rows = [line.split(" | ") for line in finished.stdout.splitlines() if " | " in line]
+    header, table = rows[0], rows[2:]
+    cells = {(row[0].strip(), row[1].strip()): dict(zip(header, row, strict=True)) for row in table}
+    assert [h.strip() for h in header][:5] == [
+        "input",
+        "operation",
+        "triples",
+        "median s",
+        "x bulk load",
+    ]
+    assert {operation for _, operation in cells} == set(SYNTHETIC_OPERATIONS)
+    for size in ("100", "200"):
+        validate = cells[(f"synthetic {size}", "validate")]
+        assert "planted 11/11" in validate[header[-1]]
+        assert float(cells[(f"synthetic {size}", "limit-bulk-load")][header[4]]) == 1.0
+        assert float(validate[header[4]]) > 1.0  # validating is more than loading
+    assert "round 2/2: synthetic 200 build" in finished.stderr
+    assert "growth 100 -> 200 concepts, validate" in finished.stdout
