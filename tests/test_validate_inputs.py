@@ -73,6 +73,21 @@ def test_a_bad_file_among_good_ones_stops_everything(
     assert result.stdout == ""
 
 
+def test_reading_leaves_the_garbage_collector_running(data_dir: Path, tmp_path: Path) -> None:
+    import gc
+
+    from bpo_kb.errors import InputError
+    from bpo_kb.graphs import read_graph
+
+    bad = tmp_path / "bad.nt"
+    bad.write_text('<http://a> <http://b> "broken .\n')
+    assert len(read_graph([data_dir / "valid-minimal.ttl"])) > 0
+    assert gc.isenabled()
+    with pytest.raises(InputError, match="bad.nt:1"):
+        read_graph([bad])
+    assert gc.isenabled()
+
+
 def test_fail_on_warning_and_turtle_report(runner: CliRunner, data_dir: Path) -> None:
     third_party = str(data_dir / "third-party.ttl")
     assert runner.invoke(main, ["validate", third_party]).exit_code == 0
