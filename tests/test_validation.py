@@ -20,6 +20,7 @@ TURTLE_PREFIXES = """
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix schema: <https://schema.org/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix skosxl: <http://www.w3.org/2008/05/skos-xl#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
@@ -132,6 +133,10 @@ VIOLATIONS = [
     ("UNDEFINED_SKOS_TERM", 'ex:dog skos:scopenote "A note."@en .', "", "dog"),
     ("UNDEFINED_SKOS_TERM", "ex:dog skos:subject ex:pets .", "", "dog"),
     ("UNDEFINED_SKOS_TERM", "ex:dog a skos:concept .", "", "dog"),  # as an object
+    # SKOS-XL labels are checked as the SKOS labels they entail (SKOS-XL S55-S57).
+    ("LANG_TAG_MISSING", 'ex:dog skosxl:altLabel [ skosxl:literalForm "hound" ] .', "", "dog"),
+    ("S14", 'ex:dog skosxl:prefLabel [ skosxl:literalForm "hound"@en ] .', "", "dog"),
+    ("S13", 'ex:dog skosxl:hiddenLabel [ skosxl:literalForm "dog"@en ] .', "", "dog"),
 ]
 
 # A complete concept with no relation at all, to build warning cases on.
@@ -162,6 +167,12 @@ WARNINGS = [
     ("RELATED_SIBLINGS", CAT + "ex:cat skos:broader ex:animal ; skos:related ex:dog .", "", "cat"),
     ("ALTLABEL_SHARED", CAT + 'ex:cat skos:altLabel "Chien"@fr .', "", "cat"),
     ("ALTLABEL_SHARED", CAT + 'ex:cat skos:altLabel "toutou"@fr .', "", "cat"),
+    (
+        "ALTLABEL_SHARED",
+        CAT + 'ex:cat skosxl:altLabel ex:toutou . ex:toutou skosxl:literalForm "toutou"@fr .',
+        "",
+        "cat",
+    ),
     ("RELATED_TO_ITSELF", "ex:dog skos:related ex:dog .", "", "dog"),
     ("RELATED_TO_ITSELF", "ex:dog skos:broadMatch ex:dog .", "", "dog"),
     ("INVERSE_NOT_STATED", "ex:dog skos:broaderTransitive ex:animal .", "", "dog"),
