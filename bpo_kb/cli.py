@@ -163,6 +163,14 @@ def build(ontology: Path, out_dir: Path, required_languages: tuple[str, ...], qu
     )
 
 
+INPUT_FORMAT_OPTION = click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMAT_NAMES),
+    default=None,
+    help="Parser for every FILE (default: by file extension).",
+)
+
+
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
@@ -173,12 +181,7 @@ def build(ontology: Path, out_dir: Path, required_languages: tuple[str, ...], qu
     "Default: skos for FILES, bpo for the glossary.",
 )
 @REQUIRE_LANG_OPTION
-@click.option(
-    "--input-format",
-    type=click.Choice(INPUT_FORMAT_NAMES),
-    default=None,
-    help="Parser for every FILE (default: by file extension).",
-)
+@INPUT_FORMAT_OPTION
 @click.option(
     "--format",
     "report_format",
@@ -536,7 +539,7 @@ def _glossary(ontology: Path) -> Graph:
 
 @main.group(name="import")
 def import_group() -> None:
-    """Turn a spreadsheet (CSV) or a term base (TBX) into SKOS Turtle.
+    """Turn a spreadsheet (CSV), a term base (TBX) or any SKOS file into SKOS Turtle.
 
     Example: bpo-kb import csv exports/bpo-glossary.csv -o glossary.ttl
     """
@@ -584,6 +587,27 @@ def import_tbx(file: Path, output: Path, base: str | None) -> None:
         graph = read_tbx(file, base=base or DEFAULT_TBX_BASE)
         _write_turtle(graph, output)
     click.echo(f"wrote {len(graph)} triples to {output}")
+
+
+@import_group.command(name="skos")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@OUTPUT_TTL_OPTION
+@INPUT_FORMAT_OPTION
+def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None) -> None:
+    """Read SKOS vocabularies in any RDF syntax (files or folders, merged) as sorted Turtle.
+
+    Everything is kept; SKOS-XL labels also become the SKOS labels they entail.
+
+    Example: bpo-kb import skos agrovoc-extract.rdf -o agrovoc.ttl
+    """
+    from bpo_kb.exchange.skos_import import read_skos
+
+    with _library_errors():
+        graph, entailed = read_skos(files, input_format)
+        _write_turtle(graph, output)
+    click.echo(
+        f"wrote {len(graph)} triples to {output} ({entailed} SKOS labels from SKOS-XL labels)"
+    )
 
 
 def _write_turtle(graph: Graph, output: Path) -> None:

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["DEFAULT_EXPORTS_DIR", "DEFAULT_ONTOLOGY_DIR", "DEFAULT_SHAPES_DIR", "data_dir"]
+__all__ = [
+    "DEFAULT_EXPORTS_DIR",
+    "DEFAULT_ONTOLOGY_DIR",
+    "DEFAULT_SHAPES_DIR",
+    "SKOS_XL_ENTAILMENT",
+    "data_dir",
+]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -24,5 +30,7 @@ def data_dir(name: str) -> Path:
 
 DEFAULT_ONTOLOGY_DIR = data_dir("ontology")
 DEFAULT_SHAPES_DIR = data_dir("shapes")
+# In the shapes folder: the SKOS labels that SKOS-XL labels entail, as a SPARQL Update.
+SKOS_XL_ENTAILMENT = "skos-xl.ru"
 # Exports are written relative to where the user runs the command, as build tools do.
 DEFAULT_EXPORTS_DIR = Path("exports")

@@ -8,10 +8,8 @@ and turns its report graph into :class:`Finding` rows.
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,8 +31,9 @@ from bpo_kb.graphs import (
 )
 from bpo_kb.namespaces import BPOV, RDF, SH
 from bpo_kb.progress import ProgressCallback, silent
-from bpo_kb.resources import DEFAULT_SHAPES_DIR
+from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
 from bpo_kb.sparql_engine import CompiledRule, UnsupportedShapes, compile_rules, evaluate_rules
+from bpo_kb.updates import apply_operations, update_operations
 from bpo_kb.vocabulary import preferred_label
 
 __all__ = [
@@ -58,8 +57,9 @@ PROFILES: dict[str, tuple[str, ...]] = {
 DEFAULT_REQUIRED_LANGUAGES: tuple[str, ...] = ("fr", "en")
 # Reference data the shapes look things up in; added to the validator's copy of the data.
 REFERENCE_DATA = ("iso639-languages.ttl",)
-# SPARQL Update applied to that copy before the shapes run (validation-only derivations).
-DERIVATIONS = "derivations.ru"
+# SPARQL Updates applied to that copy before the shapes run: the SKOS labels that SKOS-XL
+# labels entail, and validation-only derivations. Their operations are all independent.
+DERIVATIONS = (SKOS_XL_ENTAILMENT, "derivations.ru")
 
 _SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SEVERITY_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -323,38 +323,19 @@ def _add_validation_data(
     data: Graph, required_languages: Sequence[str], shapes_dir: Path = DEFAULT_SHAPES_DIR
 ) -> None:
     """Add what the shapes read besides the vocabulary: this run's settings, the reference data
-    in ``shapes_dir`` (the ISO 639 codes) and the derivations of ``derivations.ru``."""
+    in ``shapes_dir`` (the ISO 639 codes) and the derivations of the DERIVATIONS files."""
     for name in REFERENCE_DATA:
         add_turtle_file(data, shapes_dir / name)
     for language in required_languages:
         data.add((BPOV.settings, BPOV.requiredLanguage, Literal(language)))
-    operations = _derivations(shapes_dir)
-    oxigraph_store = oxigraph_store_of(data)
-    if oxigraph_store is None:
-        for operation in operations:
-            data.update(operation)
-        return
-    # Independent by the file's rule, so concurrent: Oxigraph evaluates each without the GIL
-    # (the label keys of 100k concepts: 3.2 s one after the other, 2.0-2.4 s together).
-    with ThreadPoolExecutor(max_workers=len(operations)) as pool:
-        list(pool.map(oxigraph_store.update, operations))
+    apply_operations(data, _derivations(shapes_dir))
 
 
-@functools.cache
 def _derivations(shapes_dir: Path) -> tuple[str, ...]:
-    """The operations of ``derivations.ru``, each after the file's prologue (its PREFIX
-    lines): the file separates them with a line holding only ";"."""
-    path = shapes_dir / DERIVATIONS
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise InputError(f"{path}: {err.strerror or err}") from None
-    first, *others = re.split(r"^;[ \t]*$", text, flags=re.MULTILINE)
-    prologue = "\n".join(_PROLOGUE_LINE.findall(first))
-    return (first, *(f"{prologue}\n{operation}" for operation in others))
-
-
-_PROLOGUE_LINE = re.compile(r"^[ \t]*(?:PREFIX|BASE)\b.*$", re.MULTILINE | re.IGNORECASE)
+    """The operations of every file of DERIVATIONS, all independent of one another."""
+    return tuple(
+        operation for name in DERIVATIONS for operation in update_operations(shapes_dir / name)
+    )
 
 
 def _finding(shapes: Graph, labels: _LabelIndex, result: _RawResult) -> Finding:

