@@ -56,6 +56,7 @@ PREFIXES: dict[str, str] = {
     "bpocol": str(BPO) + "collection/",
     "bposrc": str(BPO) + "source/",
     "skos": str(SKOS),
+    "skosxl": "http://www.w3.org/2008/05/skos-xl#",
     "dct": str(DCTERMS),
     "owl": str(OWL),
     "rdf": str(RDF),

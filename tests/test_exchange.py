@@ -111,6 +111,7 @@ def test_skos_import_keeps_everything_and_adds_the_labels_skos_xl_entails(
     result = _import(runner, "skos", source, target)
     assert result.exit_code == 0, result.output
     assert "(2 SKOS labels from SKOS-XL labels)" in result.stdout
+    assert "    skosxl:prefLabel <http://example.org/voc/label/dog-en>" in target.read_text()
     imported, original = Graph().parse(target), Graph().parse(source)
     assert set(original) <= set(imported)
     assert set(imported) - set(original) == {
