@@ -29,10 +29,10 @@ def read_skos(
     Raises:
         InputError: a file does not parse, or the files hold no SKOS concept or scheme.
     """
-    paths = list(paths)
-    graph = read_graph(paths, input_format)
+    sources = list(paths)
+    graph = read_graph(sources, input_format)
     if not any((None, RDF.type, kind) in graph for kind in (SKOS.Concept, SKOS.ConceptScheme)):
-        names = ", ".join(str(path) for path in paths)
+        names = ", ".join(str(path) for path in sources)
         raise InputError(f"{names}: no skos:Concept or skos:ConceptScheme; is this SKOS?")
     before = len(graph)
     apply_operations(graph, update_operations(shapes_dir / SKOS_XL_ENTAILMENT))
