@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -38,3 +39,21 @@ def test_validate_in_a_pipe_prints_no_progress(runner: CliRunner) -> None:
     result = runner.invoke(main, ["validate", "--quiet"])
     assert "rule " not in result.stderr
     assert result.exit_code == 0
+
+
+def test_the_build_reports_each_phase_and_the_site_as_it_goes(tmp_path: Path) -> None:
+    from bpo_kb.build import build
+    from bpo_kb.resources import DEFAULT_ONTOLOGY_DIR
+
+    messages: list[str] = []
+    build(DEFAULT_ONTOLOGY_DIR, tmp_path, progress=messages.append)
+
+    site = [m for m in messages if m.startswith("writing html/: ")]
+    total = len([p for p in (tmp_path / "html").rglob("*") if p.is_file()])
+    assert messages[0].startswith("parsing ")
+    assert "completing inverse links" in messages
+    assert "writing bpo-glossary.ttl" in messages
+    assert site[0] == f"writing html/: 0/{total:,} files"
+    counts = [int(m.split(": ")[1].split("/")[0].replace(",", "")) for m in site]
+    assert counts == sorted(counts)
+    assert counts[-1] >= total * 0.9

@@ -116,8 +116,30 @@ def _export_all(graph: Graph, out_dir: Path, progress: ProgressCallback) -> list
     targets = {out_dir / f.filename: writing(f) for f in FORMATS.values()}
     # The site's downloads are copies of the files just written, not a second rendering.
     downloads = {f.filename: copy_of(out_dir / f.filename) for f in FORMATS.values()}
-    targets.update(html_site_files(graph, out_dir / SITE_FOLDER, downloads))
+    site = html_site_files(graph, out_dir / SITE_FOLDER, downloads)
+    targets.update(_reporting(site, f"writing {SITE_FOLDER}/", progress))
     return write_atomically(targets)
+
+
+def _reporting(
+    writers: dict[Path, Callable[[BinaryIO], None]], label: str, progress: ProgressCallback
+) -> dict[Path, Callable[[BinaryIO], None]]:
+    """The same writers, reporting ``label: done/total files`` about a hundred times as they
+    run: a site of 100,000 concepts takes minutes to write, in one phase."""
+    total = len(writers)
+    step = max(1, total // 100)
+
+    def reporting(index: int, write: Callable[[BinaryIO], None]) -> Callable[[BinaryIO], None]:
+        if index % step:
+            return write
+
+        def report_then_write(stream: BinaryIO) -> None:
+            progress(f"{label}: {index:,}/{total:,} files")
+            write(stream)
+
+        return report_then_write
+
+    return {path: reporting(i, write) for i, (path, write) in enumerate(writers.items())}
 
 
 def html_site_files(
