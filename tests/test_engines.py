@@ -138,3 +138,24 @@ def test_targets_bind_this_before_an_optional_that_reads_it() -> None:
 
     assert reference == {"http://example.org/out"}
     assert found == reference
+
+
+def test_the_targets_go_before_the_first_top_level_ordered_part_only() -> None:
+    from bpo_kb.sparql_engine import _join_targets
+
+    tricky = """SELECT $this WHERE {
+        $this <http://example.org/p#x> "a } BIND(x) OPTIONAL {" . # a comment } MINUS {
+        { $this ?p ?o . BIND(1 AS ?one) OPTIONAL { ?o ?q ?r } }
+        FILTER NOT EXISTS { $this <http://example.org/q> ?x . BIND(2 AS ?two) }
+        ?optional <http://example.org/bind> ?minus .
+        BIND(STR($this) AS ?text)
+        OPTIONAL { $this <http://example.org/r> ?s }
+    }"""
+    plain = "SELECT $this WHERE { $this a ?class . FILTER(?class != <urn:x#y>) }"
+
+    joined = _join_targets(tricky, ["{ ?this a <urn:C> }"])
+    at_end = _join_targets(plain, ["{ ?this a <urn:C> }"])
+
+    target = "{ SELECT DISTINCT ?this WHERE { { ?this a <urn:C> } } }\n"
+    assert joined.index(target) == joined.index("BIND(STR($this)") - len(target)
+    assert at_end.endswith(target + "}")
