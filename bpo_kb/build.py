@@ -14,6 +14,7 @@ from bpo_kb.errors import InvalidVocabulary
 from bpo_kb.export import export_all
 from bpo_kb.graphs import read_graph
 from bpo_kb.progress import ProgressCallback, silent
+from bpo_kb.rebase import rebase
 from bpo_kb.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
 from bpo_kb.vocabulary import complete_graph
 
@@ -34,29 +35,38 @@ def build(
     out_dir: Path,
     *,
     required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
+    base: str | None = None,
     progress: ProgressCallback = silent,
 ) -> BuildResult:
-    """Validate ``ontology`` with the bpo profile, then write every export to ``out_dir``.
+    """Validate ``ontology`` with the bpo profile, then write every export to ``out_dir``
+    (its bpo: IRIs moved under ``base`` if one is given, see :mod:`bpo_kb.rebase`).
 
     Raises:
         InputError: a source file does not parse.
         InvalidVocabulary: the source has violations; nothing is written.
     """
-    complete, report = _validated(ontology, required_languages, progress)
+    complete, report = _validated(ontology, required_languages, base, progress)
     written = export_all(complete, out_dir, progress=progress)
     return BuildResult(written=written, report=report, triples=len(complete))
 
 
 def load_valid_vocabulary(
-    ontology: Path, *, required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES
+    ontology: Path,
+    *,
+    required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
+    base: str | None = None,
 ) -> Graph:
-    """The completed vocabulary, or :class:`InvalidVocabulary` if it has violations."""
-    complete, _ = _validated(ontology, required_languages, silent)
+    """The completed vocabulary (re-based under ``base`` if given), or
+    :class:`InvalidVocabulary` if it has violations."""
+    complete, _ = _validated(ontology, required_languages, base, silent)
     return complete
 
 
 def _validated(
-    ontology: Path, required_languages: Sequence[str], progress: ProgressCallback
+    ontology: Path,
+    required_languages: Sequence[str],
+    base: str | None,
+    progress: ProgressCallback,
 ) -> tuple[Graph, ValidationReport]:
     """Validate the source straight from its files (parsed by Oxigraph), then read it again
     into the graph the writers use: a second native parse costs less than copying the first,
@@ -70,6 +80,8 @@ def _validated(
     progress("completing inverse links")
     graph = read_graph([ontology])
     complete_graph(graph)
+    if base is not None:
+        rebase(graph, base)
     return graph, report
 
 

@@ -121,6 +121,23 @@ REQUIRE_LANG_OPTION = click.option(
 )
 
 
+def _base(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from bpo_kb.rebase import valid_base
+
+    if value is not None and not valid_base(value):
+        raise click.BadParameter(f"{value!r} is not an absolute http(s) IRI ending with / or #")
+    return value
+
+
+BASE_OPTION = click.option(
+    "--base",
+    default=None,
+    callback=_base,
+    help="Publish under this namespace: every bpo: IRI (https://w3id.org/bpo-kb/...) is "
+    "rewritten to start with it instead.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="bpo-kb")
 def main() -> None:
@@ -138,8 +155,15 @@ def main() -> None:
     help="Folder the exports are written to.",
 )
 @REQUIRE_LANG_OPTION
+@BASE_OPTION
 @QUIET_OPTION
-def build(ontology: Path, out_dir: Path, required_languages: tuple[str, ...], quiet: bool) -> None:
+def build(
+    ontology: Path,
+    out_dir: Path,
+    required_languages: tuple[str, ...],
+    base: str | None,
+    quiet: bool,
+) -> None:
     """Validate the vocabulary and write every export; write nothing if it has violations.
 
     Example: bpo-kb build
@@ -151,7 +175,11 @@ def build(ontology: Path, out_dir: Path, required_languages: tuple[str, ...], qu
     try:
         with _library_errors():
             result = build_exports(
-                ontology, out_dir, required_languages=required_languages, progress=progress
+                ontology,
+                out_dir,
+                required_languages=required_languages,
+                base=base,
+                progress=progress,
             )
     finally:
         progress.done()
@@ -273,12 +301,14 @@ def validate(
 )
 @ONTOLOGY_OPTION
 @REQUIRE_LANG_OPTION
+@BASE_OPTION
 def export(
     format_name: str,
     output: Path | None,
     include_hidden: bool,
     ontology: Path,
     required_languages: tuple[str, ...],
+    base: str | None,
 ) -> None:
     """Validate the vocabulary and write one export format.
 
@@ -289,7 +319,9 @@ def export(
 
     if format_name == "html":
         with _library_errors():
-            graph = load_valid_vocabulary(ontology, required_languages=required_languages)
+            graph = load_valid_vocabulary(
+                ontology, required_languages=required_languages, base=base
+            )
             written = export_site(graph, output or DEFAULT_EXPORTS_DIR / SITE_FOLDER)
         click.echo(
             f"wrote {len(written)} files to {(output or DEFAULT_EXPORTS_DIR / SITE_FOLDER)}/"
@@ -298,7 +330,7 @@ def export(
     chosen = FORMATS[format_name]
     with _library_errors():
         writer = writer_for(format_name, include_hidden=include_hidden)
-        graph = load_valid_vocabulary(ontology, required_languages=required_languages)
+        graph = load_valid_vocabulary(ontology, required_languages=required_languages, base=base)
         if str(output) == "-":
             writer(graph, sys.stdout.buffer)
             return

@@ -10,13 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pyld import jsonld
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from bpo_kb.cli import main
 from bpo_kb.export import FORMATS, export_all
 from bpo_kb.export.table import SEPARATOR
-from bpo_kb.namespaces import RDF, SKOS, XSD, compact_iri
+from bpo_kb.namespaces import RDF, SKOS, VANN, XSD, compact_iri
 
 RDF_FORMATS = [name for name, f in FORMATS.items() if f.rdf_parser]
 
@@ -202,3 +204,52 @@ def test_the_export_hands_every_object_back_to_the_garbage_collector(
     with pytest.raises(FileExistsError):
         export_all(glossary, tmp_path / "blocked")
     assert gc.get_freeze_count() == before
+
+
+NEW_BASE = "https://example.org/terms/"
+
+
+def _moved_back(graph: Graph) -> Graph:
+    """``graph`` with every IRI and namespace literal under NEW_BASE put back under bpo:."""
+    back = Graph()
+    for triple in graph:
+        back.add(
+            tuple(
+                type(term)(str(term).replace(NEW_BASE, "https://w3id.org/bpo-kb/"), **_kind(term))
+                for term in triple
+            )
+        )
+    return back
+
+
+def _kind(term: object) -> dict[str, object]:
+    if isinstance(term, Literal):
+        return {"lang": term.language, "datatype": term.datatype}
+    return {}
+
+
+def test_a_rebased_build_moves_every_bpo_iri_and_nothing_else(
+    runner: CliRunner, glossary: Graph, tmp_path: Path
+) -> None:
+    result = runner.invoke(main, ["build", "--out", str(tmp_path), "--base", NEW_BASE])
+    assert result.exit_code == 0, result.output
+
+    for format_name in RDF_FORMATS:
+        chosen = FORMATS[format_name]
+        rebased = Graph().parse(tmp_path / chosen.filename, format=chosen.rdf_parser)
+        iris = {t for triple in rebased for t in triple if isinstance(t, URIRef)}
+        assert not {iri for iri in iris if iri.startswith("https://w3id.org/bpo-kb/")}
+        assert (None, VANN.preferredNamespaceUri, Literal(NEW_BASE)) in rebased
+        assert isomorphic(_moved_back(rebased), glossary)
+    page = (tmp_path / "html" / "en" / "concept" / "offshoring.html").read_text(encoding="utf-8")
+    assert f'href="{NEW_BASE}offshoring"' in page
+
+
+def test_a_base_that_cannot_be_a_namespace_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    for base in ("https://example.org/terms", "ftp://example.org/", "terms/", "https://ex ample/"):
+        result = runner.invoke(
+            main, ["export", "--format", "turtle", "-o", str(tmp_path / "x.ttl"), "--base", base]
+        )
+        assert result.exit_code == 2
+        assert "is not an absolute http(s) IRI ending with / or #" in result.stderr
+        assert not (tmp_path / "x.ttl").exists()
