@@ -22,6 +22,7 @@ __all__ = [
     "SKOS",
     "VANN",
     "XSD",
+    "IRI_FORBIDDEN",
     "compact_iri",
     "expand_iri",
 ]
@@ -97,6 +98,10 @@ def _compact_text(text: str) -> str:
     return text
 
 
+# Characters an IRI may not hold (RFC 3987 and SPARQL's IRIREF): a text with one is no IRI.
+IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\]')
+
+
 def expand_iri(text: str) -> URIRef:
     """The IRI of ``prefix:local`` (the project's prefixes) or of an absolute IRI.
 
@@ -107,11 +112,7 @@ def expand_iri(text: str) -> URIRef:
     prefix, colon, local = text.partition(":")
     if colon and prefix in PREFIXES and not local.startswith("//"):
         return URIRef(PREFIXES[prefix] + local)
-    if (
-        colon
-        and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*$", prefix)
-        and not re.search(r'[\s<>"{}|^`\\]', text)
-    ):
+    if colon and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*$", prefix) and not IRI_FORBIDDEN.search(text):
         if prefix.lower() in ("http", "https", "urn", "mailto", "file", "tag") or local.startswith(
             "//"
         ):

@@ -19,7 +19,7 @@ from rdflib.term import Node
 from bpo_kb.errors import QueryError
 from bpo_kb.graphs import QUERY_STORE, new_graph
 from bpo_kb.http import request
-from bpo_kb.namespaces import PREFIXES, compact_iri
+from bpo_kb.namespaces import IRI_FORBIDDEN, PREFIXES, compact_iri
 
 __all__ = [
     "NAMED_QUERIES_DIR",
@@ -36,7 +36,6 @@ __all__ = [
 NAMED_QUERIES_DIR = Path(__file__).resolve().parent / "named_queries"
 OUTPUT_FORMATS = ("table", "csv", "json", "turtle")
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\]')
 
 
 @dataclass(frozen=True)
@@ -195,7 +194,7 @@ def _display(term: Node | None) -> str:
 
 
 def _iri(text: str) -> URIRef:
-    if _IRI_FORBIDDEN.search(text):
+    if IRI_FORBIDDEN.search(text):
         raise QueryError(f"{text!r} is not a valid IRI")
     return URIRef(text)
 

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.namespaces import BPO, VANN
+from bpo_kb.namespaces import BPO, IRI_FORBIDDEN, VANN
 
 __all__ = ["rebase", "valid_base"]
 
@@ -28,7 +28,7 @@ def valid_base(base: str) -> bool:
         parts.scheme in ("http", "https")
         and bool(parts.netloc)
         and base.endswith(("/", "#"))
-        and not any(character.isspace() or character in '<>"{}|^`\\' for character in base)
+        and not IRI_FORBIDDEN.search(base)
     )
 
 
