@@ -1,5 +1,5 @@
 """``python -m bpo_kb`` runs the command line."""
 
-from bpo_kb.cli import main
+from bpo_kb.cli import run
 
-main()
+run()

@@ -144,6 +144,14 @@ def main() -> None:
     """bpo-kb: the BPO glossary as a validated, bilingual SKOS knowledge base."""
 
 
+def run() -> None:
+    """The ``bpo-kb`` program: the command line, in a supervised child process (see
+    :mod:`bpo_kb.supervisor`), so that even Oxigraph running out of memory ends in one line."""
+    from bpo_kb.supervisor import run_supervised
+
+    run_supervised(main)
+
+
 @main.command()
 @ONTOLOGY_OPTION
 @click.option(
