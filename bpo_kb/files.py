@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -11,13 +13,15 @@ from typing import BinaryIO
 __all__ = ["copy_of", "temporary_path", "write_atomically"]
 
 Writer = Callable[[BinaryIO], None]
+_TEMPORARY_NAME = re.compile(r"^\..+\.(\d+)\.tmp$")  # see temporary_path
 
 
 def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
     """Write every target to a temporary file beside it, then rename them all into place.
 
     If any writer fails (or the user presses Ctrl-C) before the renames, every temporary file is
-    removed and no target is touched. Returns the paths written, in order.
+    removed and no target is touched. Temporaries that a killed process left in the folders
+    written to are removed too. Returns the paths written, in order.
     """
     pending: list[tuple[Path, Path]] = []
     folders: set[Path] = set()  # a site has thousands of files in a few folders
@@ -25,6 +29,7 @@ def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
         for path, write in targets.items():
             if path.parent not in folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                _remove_stale_temporaries(path.parent)
                 folders.add(path.parent)
             temporary = temporary_path(path)
             pending.append((temporary, path))
@@ -42,6 +47,27 @@ def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
 def temporary_path(path: Path) -> Path:
     """Where :func:`write_atomically` writes ``path`` before renaming it into place."""
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporaries of processes that no longer exist: one killed by SIGKILL (the
+    out-of-memory killer) or a power cut had no chance to, and a site leaves thousands."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            found = _TEMPORARY_NAME.match(entry.name)
+            if found and not _process_exists(int(found.group(1))):
+                with contextlib.suppress(FileNotFoundError):  # another writer was quicker
+                    os.unlink(entry.path)
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):  # another user's process; not a process id
+        return True
+    return True
 
 
 def copy_of(path: Path) -> Writer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,3 +45,31 @@ def test_a_failing_writer_leaves_every_target_as_it_was(
     assert first.read_bytes() == b"old"
     assert not second.exists()
     assert not list(tmp_path.rglob(".*.tmp"))
+
+
+def test_temporaries_a_killed_writer_left_are_removed_by_the_next_write(tmp_path: Path) -> None:
+    # A process killed with SIGKILL (the out-of-memory killer) cleans nothing up.
+    with subprocess.Popen(["sleep", "60"]) as running:
+        dead = subprocess.Popen(["true"])
+        dead.wait()  # its process id names no process now
+        stale = [
+            tmp_path / f".export.ttl.{dead.pid}.tmp",
+            tmp_path / "site" / "fr" / f".term.html.{dead.pid}.tmp",
+        ]
+        in_progress = tmp_path / "site" / "fr" / f".other.html.{running.pid}.tmp"
+        unrelated = tmp_path / "site" / "fr" / ".notes.tmp"
+        for path in (*stale, in_progress, unrelated):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"half")
+
+        write_atomically(
+            {
+                tmp_path / "export.ttl": _text(b"new"),
+                tmp_path / "site" / "fr" / "a.html": _text(b""),
+            }
+        )
+        running.kill()
+
+    assert not any(path.exists() for path in stale)
+    assert in_progress.exists()  # another build, still writing
+    assert unrelated.exists()
