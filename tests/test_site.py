@@ -202,6 +202,25 @@ def test_the_tree_and_search_work_with_the_keyboard(page: object, served_site: s
     assert page.errors == []
 
 
+def test_the_search_index_is_loaded_only_when_search_is_used(
+    page: object, served_site: str
+) -> None:
+    # A 100,000-concept vocabulary's index is megabytes of script: no page should parse it until
+    # someone searches.
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{served_site}/en/concept/payroll.html")
+    page.wait_for_load_state("load")
+    assert not any(url.endswith("search-index.js") for url in requested)
+    assert page.evaluate("window.BPO_SEARCH_INDEX === undefined")
+
+    page.fill("#q", "paie")
+    page.locator("#search-results a").first.wait_for()
+    assert page.locator("#search-results a").first.inner_text().startswith("payroll")
+    assert [url for url in requested if url.endswith("search-index.js")] != []
+    assert page.errors == []
+
+
 def test_the_site_works_from_the_file_system(page: object, glossary: Graph, tmp_path: Path) -> None:
     export_site(glossary, tmp_path)
     page.goto((tmp_path / "en" / "concept" / "payroll.html").as_uri())

@@ -1,8 +1,11 @@
 // As-you-type search over every label (preferred, alternative, hidden) of both languages.
 // The index (search-index.js) is built by bpo-kb with labels already normalised; the ranking is
 // bpo-kb search's: exact preferred, exact alternative, exact hidden, prefix, substring.
+// The index is loaded when the search box is first used, not with every page: for a large
+// vocabulary it is megabytes of script. It is a script, not a fetch, so file:// works too.
 (function () {
   "use strict";
+  var waiting = null; // what to run once the index has loaded, while it loads
   var LIGATURES = { "\u0153": "oe", "\u00e6": "ae", "\u2019": "'", "\u02bc": "'", "\u2018": "'" };
 
   function normalise(text) {
@@ -60,12 +63,30 @@
     });
   }
 
+  function withIndex(root, then) {
+    if (window.BPO_SEARCH_INDEX) { then(); return; }
+    if (waiting) { waiting.push(then); return; }
+    waiting = [then];
+    var script = document.createElement("script");
+    script.src = root + "assets/search-index.js";
+    script.onload = function () {
+      var ready = waiting;
+      waiting = null;
+      ready.forEach(function (run) { run(); });
+    };
+    script.onerror = function () { waiting = null; script.remove(); }; // the next use retries
+    document.head.appendChild(script);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.getElementById("search");
-    if (!form || !window.BPO_SEARCH_INDEX) { return; }
+    if (!form) { return; }
+    var root = form.getAttribute("data-root");
     var list = document.getElementById("search-results");
     var language = document.documentElement.lang;
-    form.elements.q.addEventListener("input", function () { show(form, list, language); });
+    var render = function () { show(form, list, language); };
+    form.elements.q.addEventListener("focus", function () { withIndex(root, function () {}); });
+    form.elements.q.addEventListener("input", function () { withIndex(root, render); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var first = list.querySelector("a");
