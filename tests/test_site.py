@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -14,7 +17,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 
 from bpo_kb.export import export_site
 from bpo_kb.namespaces import RDF, SKOS
-from bpo_kb.site.builder import slugify
+from bpo_kb.search import normalise
+from bpo_kb.site.builder import site_files, slugify
 
 from .conftest import REPO_ROOT
 from .servers import _program, _wait_until_ready, free_port, missing
@@ -99,6 +103,51 @@ def test_every_page_has_one_h1_a_lang_and_landmarks(glossary: Graph, tmp_path: P
             assert landmark in html, (page, landmark)
         assert '<script src="http' not in html  # nothing fetched from the network
         assert '<link rel="stylesheet" href="http' not in html
+
+
+def _rendered(files: dict[Path, object], path: str) -> str:
+    stream = io.BytesIO()
+    files[Path(path)](stream)  # type: ignore[operator]
+    return stream.getvalue().decode("utf-8")
+
+
+def test_a_long_list_of_terms_is_split_into_pages(glossary: Graph) -> None:
+    # 28 concepts, 10 to a page: the index holds the first 10, terms-2 and terms-3 the rest.
+    files = site_files(glossary, {}, terms_per_page=10)
+    assert Path("en", "terms-3.html") in files
+    assert Path("en", "terms-4.html") not in files
+    pages = ["index.html", "terms-2.html", "terms-3.html"]
+    listed = []
+    for name in pages:
+        html = _rendered(files, f"en/{name}")
+        terms = html.split('<ul class="terms">', 1)[1].split("</ul>", 1)[0]
+        listed += re.findall(r'href="concept/([a-z0-9-]+)\.html">([^<]+)<', terms)
+        pager = html.split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
+        assert re.findall(r'href="([a-z0-9-]+\.html)"', pager) == pages  # every page, in order
+        assert html.count("<h1") == 1
+    labels = [html_lib.unescape(label) for _, label in listed]
+    assert len(labels) == 28 == len({slug for slug, _ in listed})  # each concept once
+    assert labels == sorted(labels, key=normalise)  # alphabetical across the pages
+
+
+def test_a_short_list_of_terms_has_no_pager(glossary: Graph) -> None:
+    files = site_files(glossary, {})
+    assert 'class="pager"' not in _rendered(files, "en/index.html")
+    assert not any(path.name.startswith("terms-") for path in files)
+
+
+def test_a_large_tree_opens_only_its_top_level(glossary: Graph) -> None:
+    # Every branch open is a wall of text past a few hundred concepts, and slow to lay out.
+    small = _rendered(site_files(glossary, {}), "en/index.html")
+    large = _rendered(site_files(glossary, {}, open_tree_limit=10), "en/index.html")
+    tree = large.split('<div class="tree">', 1)[1].split("</div>", 1)[0]
+    top_level = tree.split("<ul>")[1]  # the first branch's opening, before any nesting
+    assert "<details open>" in top_level
+    assert tree.count("<details open>") < tree.count("<details")
+    assert "<details>" in tree
+    small_tree = small.split('<div class="tree">', 1)[1].split("</div>", 1)[0]
+    assert "<details>" not in small_tree  # small trees stay open
+    assert re.findall(r'href="[^"]+"', tree) == re.findall(r'href="[^"]+"', small_tree)
 
 
 # --- in a real headless Chromium --------------------------------------------------------------

@@ -39,6 +39,7 @@ TEXT = {
         "downloads": "Télécharger",
         "index": "Index",
         "terms": "Termes",
+        "term_pages": "Pages de termes",
         "hierarchy": "Hiérarchie",
         "collections": "Regroupements",
         "definition": "Définition",
@@ -60,6 +61,7 @@ TEXT = {
         "downloads": "Download",
         "index": "Index",
         "terms": "Terms",
+        "term_pages": "Pages of terms",
         "hierarchy": "Hierarchy",
         "collections": "Groupings",
         "definition": "Definition",
@@ -76,6 +78,8 @@ TEXT = {
     },
 }
 Writer = Callable[[BinaryIO], None]
+TERMS_PER_PAGE = 1000
+OPEN_TREE_LIMIT = 1000
 
 
 def slugify(text: str) -> str:
@@ -95,12 +99,21 @@ class _Item:
     notes: dict[str, list[str]] = field(default_factory=dict)
 
 
-def site_files(graph: Graph, downloads: dict[str, Writer]) -> dict[Path, Writer]:
+def site_files(
+    graph: Graph,
+    downloads: dict[str, Writer],
+    *,
+    terms_per_page: int = TERMS_PER_PAGE,
+    open_tree_limit: int = OPEN_TREE_LIMIT,
+) -> dict[Path, Writer]:
     """Every file of the site, by path relative to its root, with the writer of its bytes.
 
     Pages are rendered by their writers, one at a time, so that a large vocabulary's site is
     never held in memory whole; a concept's pages in every language are adjacent, so that what
-    they share (links, JSON-LD) is worked out once.
+    they share (links, JSON-LD) is worked out once. The alphabetical list of terms is split
+    into pages of ``terms_per_page``, and the tree's branches below the top concepts start
+    closed past ``open_tree_limit`` concepts: a browser took over two minutes to open the index
+    of 100,000 concepts listed on one page with every branch open.
     """
     scheme = next(iter(sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str)), None)
     languages = sorted(
@@ -129,19 +142,38 @@ def site_files(graph: Graph, downloads: dict[str, Writer]) -> dict[Path, Writer]
     }
     files: dict[Path, Writer] = {}
     for language in languages:
+        pages = _pages_of_terms(concepts, language, terms_per_page)
+        pager = _pager(pages, language)
         files[Path(language, "index.html")] = _page(
             environment,
             "index.html.j2",
-            lambda language=language: {
+            lambda language=language, terms=pages["index.html"], pager=pager: {
                 **common[language],
                 "root": "../",
                 "switch_href": lambda other: f"../{other}/index.html",
-                "concepts": sorted(concepts, key=lambda c: normalise(c.pref[language])),
+                "concepts": terms,
+                "pager": pager,
+                "current": "index.html",
                 "collections": collections,
                 "description": _text(graph, scheme, DCTERMS.description, language),
-                "tree": _tree(environment, graph, concepts, language),
+                "tree": _tree(
+                    environment, graph, concepts, language, len(concepts) <= open_tree_limit
+                ),
             },
         )
+        for name, terms in list(pages.items())[1:]:
+            files[Path(language, name)] = _page(
+                environment,
+                "terms.html.j2",
+                lambda language=language, name=name, terms=terms, pager=pager: {
+                    **common[language],
+                    "root": "../",
+                    "switch_href": lambda other: f"../{other}/{name}",
+                    "concepts": terms,
+                    "pager": pager,
+                    "current": name,
+                },
+            )
     in_collections = {
         item.node: [c for c in collections if item.node in members[c.node]] for item in concepts
     }
@@ -197,6 +229,32 @@ def site_files(graph: Graph, downloads: dict[str, Writer]) -> dict[Path, Writer]
     for name, writer in downloads.items():
         files[Path("downloads", name)] = writer
     return files
+
+
+def _pages_of_terms(
+    concepts: list[_Item], language: str, terms_per_page: int
+) -> dict[str, list[_Item]]:
+    """The concepts in alphabetical order, by page: ``index.html``, then ``terms-2.html``..."""
+    alphabetical = sorted(concepts, key=lambda c: normalise(c.pref[language]))
+    chunks = [
+        alphabetical[start : start + terms_per_page]
+        for start in range(0, len(alphabetical), terms_per_page)
+    ] or [[]]
+    return {
+        "index.html" if number == 1 else f"terms-{number}.html": chunk
+        for number, chunk in enumerate(chunks, start=1)
+    }
+
+
+def _pager(pages: dict[str, list[_Item]], language: str) -> list[dict[str, str]]:
+    """A link to each page of terms, named by its first and last terms as a printed index's
+    guide words; none when there is one page."""
+    if len(pages) == 1:
+        return []
+    return [
+        {"href": name, "first": terms[0].pref[language], "last": terms[-1].pref[language]}
+        for name, terms in pages.items()
+    ]
 
 
 def _items(graph: Graph, rdf_class: URIRef, languages: list[str]) -> list[_Item]:
@@ -344,7 +402,15 @@ def _json_for_script(value: object) -> Markup:
     return Markup(text)  # noqa: S704 - escaped above for the script context
 
 
-def _tree(environment: Environment, graph: Graph, concepts: list[_Item], language: str) -> Markup:
+def _tree(
+    environment: Environment,
+    graph: Graph,
+    concepts: list[_Item],
+    language: str,
+    open_all: bool,
+) -> Markup:
+    """The hierarchy as nested lists, each branch a <details> element: all open when
+    ``open_all``, else only the top concepts'."""
     labels = {item.node: item.pref[language] for item in concepts}
     slugs = {item.node: item.slug for item in concepts}
     children: dict[Node, set[Node]] = {item.node: set() for item in concepts}
@@ -369,6 +435,7 @@ def _tree(environment: Environment, graph: Graph, concepts: list[_Item], languag
                     }
                     for n in ordered
                 ],
+                open=open_all or not path,
                 render=lambda kids, here=path: render(kids, here | set(ordered)),
             )
         )
