@@ -27,8 +27,8 @@ _ALLOCATION_FAILED = re.compile(rb"^memory allocation of (\d+) bytes failed$", r
 
 def run_supervised(command: Callable[[], object]) -> NoReturn:
     """Run ``command`` in a child process and exit as it did (see the module's docstring);
-    where processes cannot fork, run it here."""
-    if not hasattr(os, "fork"):
+    where processes cannot fork, or there is no stderr to report on, run it here."""
+    if not hasattr(os, "fork") or not _is_open(2):
         command()
         sys.exit(0)
     native_read, native_write = os.pipe()
@@ -40,6 +40,14 @@ def run_supervised(command: Callable[[], object]) -> NoReturn:
         _child(command, native_write)
     os.close(native_write)
     sys.exit(_parent(child, native_read))
+
+
+def _is_open(descriptor: int) -> bool:
+    try:
+        os.fstat(descriptor)
+    except OSError:  # e.g. `bpo-kb ... 2>&-`
+        return False
+    return True
 
 
 def _child(command: Callable[[], object], native_write: int) -> NoReturn:

@@ -114,3 +114,17 @@ def _read_or_end(controller: int) -> bytes:
         return os.read(controller, 65536)
     except OSError:  # Linux reports the terminal's other end closing as EIO
         return b""
+
+
+def test_with_stderr_closed_the_command_still_runs() -> None:
+    # `bpo-kb ... 2>&-`: no stderr to share with the child, so the command runs unsupervised.
+    result = subprocess.run(
+        [sys.executable, "-m", "bpo_kb", "--version"],
+        capture_output=False,
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.close(2),  # noqa: PLW1509 - only closes a descriptor
+    )
+    assert result.returncode == 0
+    assert "bpo-kb" in result.stdout
