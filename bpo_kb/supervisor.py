@@ -93,9 +93,16 @@ def _parent(child: int, native_read: int) -> int:
     elif stopped_by == signal.SIGKILL:
         message = "stopped by SIGKILL, as the system does when it runs out of memory"
     else:
-        message = f"stopped by {signal.Signals(stopped_by).name}"
+        message = f"stopped by {_signal_name(stopped_by)}"
     print(message, file=sys.stderr)
     return 1 if allocation_failure is not None else 128 + stopped_by
+
+
+def _signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:  # a real-time signal past SIGRTMIN has no name of its own
+        return f"signal {signum}"
 
 
 def _signal(process: int, signum: int) -> None:

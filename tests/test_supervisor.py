@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pty
 import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -85,10 +86,18 @@ def test_an_uncaught_exception_keeps_its_traceback_and_fails() -> None:
     assert result.stderr.strip().endswith("RuntimeError: a bug")
 
 
-def test_a_killed_command_is_reported_in_one_line() -> None:
-    result = _supervised("os.kill(os.getpid(), signal.SIGKILL)")
-    assert result.returncode == 128 + 9
-    assert result.stderr == "stopped by SIGKILL, as the system does when it runs out of memory\n"
+@pytest.mark.parametrize(
+    ("signum", "line"),
+    [
+        (signal.SIGKILL, "stopped by SIGKILL, as the system does when it runs out of memory"),
+        (signal.SIGUSR1, "stopped by SIGUSR1"),
+        (signal.SIGRTMIN + 1, f"stopped by signal {signal.SIGRTMIN + 1}"),  # has no name
+    ],
+)
+def test_a_killed_command_is_reported_in_one_line(signum: int, line: str) -> None:
+    result = _supervised(f"os.kill(os.getpid(), {int(signum)})")
+    assert result.returncode == 128 + signum
+    assert result.stderr == line + "\n"
 
 
 def test_a_terminal_still_gets_the_progress_line(tmp_path: Path) -> None:
