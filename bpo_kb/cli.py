@@ -29,7 +29,7 @@ F = TypeVar("F", bound=Callable[..., object])
 EXPORT_FORMAT_NAMES = ("turtle", "jsonld", "csv", "ntriples", "rdfxml", "tbx", "sssom", "html")
 INPUT_FORMAT_NAMES = ("turtle", "nt", "nquads", "xml", "json-ld", "trig")
 PROFILE_NAMES = ("skos", "bpo")
-REPORT_FORMATS = ("text", "json", "turtle")
+REPORT_FORMATS = ("text", "json", "turtle", "summary")
 OUTPUT_FORMAT_NAMES = ("table", "csv", "json", "turtle")
 ENGINE_NAMES = ("auto", "sparql", "pyshacl")
 
@@ -224,7 +224,8 @@ INPUT_FORMAT_OPTION = click.option(
     type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
-    help="text (one line per finding), json (a list of findings) or turtle (SHACL report).",
+    help="text (one line per finding), json (a list of findings), turtle (SHACL report) or "
+    "summary (one line per rule: how many findings, and the first as an example).",
 )
 @click.option(
     "--engine",
@@ -278,10 +279,13 @@ def validate(
         click.echo(json.dumps([f.as_dict() for f in report.findings], indent=2, ensure_ascii=False))
     elif report_format == "turtle":
         click.echo(report.results_graph.serialize(format="turtle"))
+    elif report_format == "summary":
+        for rule in report.by_rule():
+            click.echo(rule.as_line())
     else:
         for finding in report.findings:
             click.echo(finding.as_line())
-    click.echo(report.summary(), err=report_format != "text")
+    click.echo(report.summary(), err=report_format not in ("text", "summary"))
     failing = report.count("Violation") + (report.count("Warning") if fail_on == "warning" else 0)
     sys.exit(1 if failing else 0)
 

@@ -79,8 +79,12 @@ class Finding:
         return (_SEVERITY_RANK.get(self.severity, 9), self.code, self.focus, self.message)
 
     def as_line(self) -> str:
+        return f"{self.severity} {self.code} {self.described()}"
+
+    def described(self) -> str:
+        """The focus, its label and the message: ``<iri> (label): message``."""
         label = f" ({self.label})" if self.label else ""
-        return f"{self.severity} {self.code} <{self.focus}>{label}: {self.message}"
+        return f"<{self.focus}>{label}: {self.message}"
 
     def as_dict(self) -> dict[str, str]:
         return {
@@ -90,6 +94,19 @@ class Finding:
             "label": self.label,
             "message": self.message,
         }
+
+
+@dataclass(frozen=True)
+class RuleSummary:
+    """How often one rule found something, with its first finding as an example."""
+
+    severity: str
+    code: str
+    count: int
+    example: Finding
+
+    def as_line(self) -> str:
+        return f"{self.severity} {self.code} {self.count:,} found, e.g. {self.example.described()}"
 
 
 @dataclass
@@ -108,6 +125,18 @@ class ValidationReport:
 
     def counts(self) -> Counter[str]:
         return Counter(finding.severity for finding in self.findings)
+
+    def by_rule(self) -> list[RuleSummary]:
+        """One entry per rule that found something: violations first, then the most frequent."""
+        groups: dict[tuple[str, str], list[Finding]] = {}
+        for finding in self.findings:
+            groups.setdefault((finding.severity, finding.code), []).append(finding)
+        summaries = [
+            RuleSummary(s, code, len(found), found[0]) for (s, code), found in groups.items()
+        ]
+        return sorted(
+            summaries, key=lambda r: (_SEVERITY_RANK.get(r.severity, 9), -r.count, r.code)
+        )
 
     def summary(self) -> str:
         counts = self.counts()

@@ -158,3 +158,32 @@ def test_an_unterminated_huge_literal_fails_cleanly(
     assert result.stderr.startswith(f"{source}:")
     assert len(result.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_the_summary_gives_one_line_per_rule_with_its_count_and_an_example(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # A large thesaurus gets thousands of findings; the summary is what a terminologist reads first.
+    from benchmarks.synthetic import write_vocabulary
+
+    source = write_vocabulary(tmp_path / "defects.ttl", 200, defects=True)
+    findings = json.loads(runner.invoke(main, ["validate", str(source), "--format", "json"]).stdout)
+    result = runner.invoke(main, ["validate", str(source), "--format", "summary"])
+
+    assert result.exit_code == 1
+    *rules, verdict = result.stdout.strip().splitlines()
+    assert verdict.startswith("does not conform:")
+    by_code: dict[str, list[dict[str, str]]] = {}
+    for finding in findings:
+        by_code.setdefault(finding["code"], []).append(finding)
+    assert len(rules) == len(by_code)
+    counts = []
+    for line in rules:
+        severity, code, rest = line.split(" ", 2)
+        examples = by_code[code]
+        assert severity == examples[0]["severity"]
+        count = int(rest.split(" ", 1)[0].replace(",", ""))
+        assert count == len(examples)
+        assert f"e.g. <{examples[0]['focus']}>" in rest
+        counts.append((["Violation", "Warning", "Info"].index(severity), -count, code))
+    assert counts == sorted(counts)  # violations first, then the most frequent
