@@ -13,23 +13,26 @@ from typing import BinaryIO
 __all__ = ["copy_of", "temporary_path", "write_atomically"]
 
 Writer = Callable[[BinaryIO], None]
-_TEMPORARY_NAME = re.compile(r"^\..+\.(\d+)\.tmp$")  # see temporary_path
+_TEMPORARY_NAME = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.tmp$")  # see temporary_path
 
 
 def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
     """Write every target to a temporary file beside it, then rename them all into place.
 
     If any writer fails (or the user presses Ctrl-C) before the renames, every temporary file is
-    removed and no target is touched. Temporaries that a killed process left in the folders
-    written to are removed too. Returns the paths written, in order.
+    removed and no target is touched. Temporaries of these targets that a killed process left
+    behind are removed too. Returns the paths written, in order.
     """
     pending: list[tuple[Path, Path]] = []
-    folders: set[Path] = set()  # a site has thousands of files in a few folders
+    names_by_folder: dict[Path, set[str]] = {}  # a site has thousands of files in a few folders
+    for path in targets:
+        names_by_folder.setdefault(path.parent, set()).add(path.name)
+    folders: set[Path] = set()
     try:
         for path, write in targets.items():
             if path.parent not in folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                _remove_stale_temporaries(path.parent)
+                _remove_stale_temporaries(path.parent, names_by_folder[path.parent])
                 folders.add(path.parent)
             temporary = temporary_path(path)
             pending.append((temporary, path))
@@ -49,13 +52,14 @@ def temporary_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def _remove_stale_temporaries(folder: Path) -> None:
-    """Remove the temporaries of processes that no longer exist: one killed by SIGKILL (the
-    out-of-memory killer) or a power cut had no chance to, and a site leaves thousands."""
+def _remove_stale_temporaries(folder: Path, names: set[str]) -> None:
+    """Remove the temporaries of files ``names`` in ``folder`` made by processes that no longer
+    exist: one killed by SIGKILL (the out-of-memory killer) or a power cut had no chance to,
+    and a site leaves thousands. Other files, whatever their names, are not ours to remove."""
     with os.scandir(folder) as entries:
         for entry in entries:
             found = _TEMPORARY_NAME.match(entry.name)
-            if found and not _process_exists(int(found.group(1))):
+            if found and found["target"] in names and not _process_exists(int(found["pid"])):
                 with contextlib.suppress(FileNotFoundError):  # another writer was quicker
                     os.unlink(entry.path)
 

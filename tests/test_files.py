@@ -54,11 +54,12 @@ def test_temporaries_a_killed_writer_left_are_removed_by_the_next_write(tmp_path
         dead.wait()  # its process id names no process now
         stale = [
             tmp_path / f".export.ttl.{dead.pid}.tmp",
-            tmp_path / "site" / "fr" / f".term.html.{dead.pid}.tmp",
+            tmp_path / "site" / "fr" / f".a.html.{dead.pid}.tmp",
         ]
-        in_progress = tmp_path / "site" / "fr" / f".other.html.{running.pid}.tmp"
+        in_progress = tmp_path / f".export.ttl.{running.pid}.tmp"
         unrelated = tmp_path / "site" / "fr" / ".notes.tmp"
-        for path in (*stale, in_progress, unrelated):
+        not_a_target = tmp_path / "site" / "fr" / f".notes.{dead.pid}.tmp"  # a user's file
+        for path in (*stale, in_progress, unrelated, not_a_target):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"half")
 
@@ -73,3 +74,4 @@ def test_temporaries_a_killed_writer_left_are_removed_by_the_next_write(tmp_path
     assert not any(path.exists() for path in stale)
     assert in_progress.exists()  # another build, still writing
     assert unrelated.exists()
+    assert not_a_target.exists()
