@@ -23,11 +23,10 @@ from rdflib import Graph
 
 from benchmarks.synthetic import PLANTED
 from bpo_kb.build import build as build_exports
-from bpo_kb.graphs import load_graph, load_store
-from bpo_kb.namespaces import RDF, SH
-from bpo_kb.queries import named_queries
-from bpo_kb.search import search_concepts
-from bpo_kb.validation import (
+from bpo_kb.query import named_queries
+from bpo_kb.rdf.namespaces import RDF, SH
+from bpo_kb.rdf.read import load_graph, load_store
+from bpo_kb.rules.validation import (
     _add_validation_data,
     _finding,
     _LabelIndex,
@@ -35,6 +34,7 @@ from bpo_kb.validation import (
     load_shapes,
     validate_files,
 )
+from bpo_kb.skos.search import search_concepts
 
 
 def limit_parse(paths: list[Path]) -> dict[str, object]:

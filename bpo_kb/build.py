@@ -11,12 +11,12 @@ from pathlib import Path
 from rdflib import Graph
 
 from bpo_kb.errors import InvalidVocabulary
-from bpo_kb.export import export_all
-from bpo_kb.graphs import read_graph
+from bpo_kb.formats.registry import export_all
 from bpo_kb.progress import ProgressCallback, silent
-from bpo_kb.rebase import rebase
-from bpo_kb.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
-from bpo_kb.vocabulary import complete_graph
+from bpo_kb.rdf.read import read_graph
+from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
+from bpo_kb.skos.labels import complete_graph
+from bpo_kb.skos.rebase import rebase
 
 __all__ = ["BuildResult", "build", "load_valid_vocabulary"]
 
@@ -39,7 +39,7 @@ def build(
     progress: ProgressCallback = silent,
 ) -> BuildResult:
     """Validate ``ontology`` with the bpo profile, then write every export to ``out_dir``
-    (its bpo: IRIs moved under ``base`` if one is given, see :mod:`bpo_kb.rebase`).
+    (its bpo: IRIs moved under ``base`` if one is given, see :mod:`bpo_kb.skos.rebase`).
 
     Raises:
         InputError: a source file does not parse.

@@ -122,7 +122,7 @@ REQUIRE_LANG_OPTION = click.option(
 
 
 def _base(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    from bpo_kb.rebase import valid_base
+    from bpo_kb.skos.rebase import valid_base
 
     if value is not None and not valid_base(value):
         raise click.BadParameter(f"{value!r} is not an absolute http(s) IRI ending with / or #")
@@ -146,8 +146,8 @@ def main() -> None:
 
 def run() -> None:
     """The ``bpo-kb`` program: the command line, in a supervised child process (see
-    :mod:`bpo_kb.supervisor`), so that even Oxigraph running out of memory ends in one line."""
-    from bpo_kb.supervisor import run_supervised
+    :mod:`bpo_kb.process`), so that even Oxigraph running out of memory ends in one line."""
+    from bpo_kb.process import run_supervised
 
     run_supervised(main)
 
@@ -258,7 +258,7 @@ def validate(
     Example: bpo-kb validate thesaurus.ttl --profile skos --require-lang fr,en
     """
     from bpo_kb.progress import Progress
-    from bpo_kb.validation import validate_files
+    from bpo_kb.rules.validation import validate_files
 
     sources = files or (DEFAULT_ONTOLOGY_DIR,)
     chosen_profile = profile or ("skos" if files else "bpo")
@@ -327,7 +327,7 @@ def export(
     Example: bpo-kb export --format jsonld -o glossary.jsonld
     """
     from bpo_kb.build import load_valid_vocabulary
-    from bpo_kb.export import FORMATS, SITE_FOLDER, export_one, export_site, writer_for
+    from bpo_kb.formats.registry import FORMATS, SITE_FOLDER, export_one, export_site, writer_for
 
     if format_name == "html":
         with _library_errors():
@@ -402,7 +402,7 @@ def publish(
     Example: bpo-kb publish --store http://localhost:7878/store --graph https://example.org/g
     """
     from bpo_kb.build import load_valid_vocabulary
-    from bpo_kb.store import publish_graph
+    from bpo_kb.remote.gsp import publish_graph
 
     with _library_errors():
         graph = load_valid_vocabulary(ontology, required_languages=required_languages)
@@ -415,7 +415,7 @@ def publish(
 def _parameters(
     _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
 ) -> dict[str, object]:
-    from bpo_kb.queries import parse_parameter
+    from bpo_kb.query import parse_parameter
 
     parsed = {}
     for value in values:
@@ -466,7 +466,7 @@ def query(
 
     Example: bpo-kb query concept-card --param concept=bpo:payroll
     """
-    from bpo_kb.queries import (
+    from bpo_kb.query import (
         bind_parameters,
         format_result,
         named_queries,
@@ -503,8 +503,8 @@ def search(term: str, language: str | None, output_format: str, ontology: Path) 
 
     Example: bpo-kb search "externalisation en mer"
     """
-    from bpo_kb.concepts import concept_card
-    from bpo_kb.search import search_concepts
+    from bpo_kb.skos.concepts import concept_card
+    from bpo_kb.skos.search import search_concepts
 
     with _library_errors():
         graph = _glossary(ontology)
@@ -544,7 +544,7 @@ def show(concept: str, ontology: Path) -> None:
 
     Example: bpo-kb show paie
     """
-    from bpo_kb.concepts import concept_card, find_concept
+    from bpo_kb.skos.concepts import concept_card, find_concept
 
     with _library_errors():
         graph = _glossary(ontology)
@@ -566,7 +566,7 @@ def tree(language: str, ontology: Path) -> None:
 
     Example: bpo-kb tree --lang fr
     """
-    from bpo_kb.concepts import hierarchy_lines
+    from bpo_kb.skos.concepts import hierarchy_lines
 
     with _library_errors():
         graph = _glossary(ontology)
@@ -606,7 +606,7 @@ def import_csv(file: Path, output: Path) -> None:
 
     Example: bpo-kb import csv exports/bpo-glossary.csv -o glossary.ttl
     """
-    from bpo_kb.exchange.csv_import import read_csv
+    from bpo_kb.formats.csv import read_csv
 
     with _library_errors():
         graph, notes = read_csv(file)
@@ -625,7 +625,7 @@ def import_tbx(file: Path, output: Path, base: str | None) -> None:
 
     Example: bpo-kb import tbx iate-export.tbx -o iate.ttl --base https://example.org/iate/
     """
-    from bpo_kb.exchange.tbx_import import DEFAULT_TBX_BASE, read_tbx
+    from bpo_kb.formats.tbx import DEFAULT_TBX_BASE, read_tbx
 
     with _library_errors():
         graph = read_tbx(file, base=base or DEFAULT_TBX_BASE)
@@ -644,7 +644,7 @@ def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None)
 
     Example: bpo-kb import skos agrovoc-extract.rdf -o agrovoc.ttl
     """
-    from bpo_kb.exchange.skos_import import read_skos
+    from bpo_kb.formats.skos import read_skos
 
     with _library_errors():
         graph, entailed = read_skos(files, input_format)
@@ -655,8 +655,8 @@ def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None)
 
 
 def _write_turtle(graph: Graph, output: Path) -> None:
-    from bpo_kb.export.rdf import write_turtle
     from bpo_kb.files import write_atomically
+    from bpo_kb.formats.rdf import write_turtle
 
     write_atomically({output: lambda stream: write_turtle(graph, stream)})
 
@@ -676,10 +676,10 @@ def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
 
     Example: bpo-kb align stw.ttl -o stw-candidates.sssom.tsv
     """
-    from bpo_kb.exchange.align import align as align_vocabularies
-    from bpo_kb.exchange.sssom import write_sssom_rows
+    from bpo_kb.curation.align import align as align_vocabularies
     from bpo_kb.files import write_atomically
-    from bpo_kb.graphs import load_graph
+    from bpo_kb.formats.sssom import write_sssom_rows
+    from bpo_kb.rdf.read import load_graph
 
     with _library_errors():
         ours = _glossary(ontology)
@@ -702,8 +702,8 @@ def diff(old: Path, new: Path, output_format: str) -> None:
 
     Example: bpo-kb diff old/ontology ontology --format json
     """
-    from bpo_kb.exchange.diff import diff_vocabularies
-    from bpo_kb.graphs import load_graph
+    from bpo_kb.curation.diff import diff_vocabularies
+    from bpo_kb.rdf.read import load_graph
 
     with _library_errors():
         result = diff_vocabularies(load_graph([old]), load_graph([new]))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bpo_kb.validation import ValidationReport
+    from bpo_kb.rules.validation import ValidationReport
 
 __all__ = [
     "BpoKbError",

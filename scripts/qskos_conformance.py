@@ -22,8 +22,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from bpo_kb.graphs import load_graph, new_graph
-from bpo_kb.validation import Finding, validate_graph
+from bpo_kb.rdf.read import load_graph, new_graph
+from bpo_kb.rules.validation import Finding, validate_graph
 
 QSKOS = Path(__file__).resolve().parent.parent.parent / "shared" / "peer" / "qskos"
 Count = Callable[[list[Finding], Graph], object]

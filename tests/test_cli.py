@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from bpo_kb.cli import main
-from bpo_kb.export import FORMATS, SITE_FOLDER
+from bpo_kb.formats.registry import FORMATS, SITE_FOLDER
 from bpo_kb.resources import DEFAULT_ONTOLOGY_DIR
 
 PAYROLL = "https://w3id.org/bpo-kb/payroll"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bpo_kb.graphs import load_graph
-from bpo_kb.namespaces import SH
-from bpo_kb.validation import validate_graph
+from bpo_kb.rdf.namespaces import SH
+from bpo_kb.rdf.read import load_graph
+from bpo_kb.rules.validation import validate_graph
 
 from .conftest import PEER_DIR, shared_file
 
@@ -50,8 +50,8 @@ ex:c a skos:Concept ; skos:prefLabel " c"@en ; skos:altLabel " c"@en .
 def test_rules_run_concurrently_report_in_rule_order() -> None:
     import pyoxigraph
 
-    from bpo_kb.sparql_engine import compile_rules, evaluate_rules
-    from bpo_kb.validation import load_shapes
+    from bpo_kb.rules.sparql_engine import compile_rules, evaluate_rules
+    from bpo_kb.rules.validation import load_shapes
 
     store = pyoxigraph.Store()
     store.load(DEFECTIVE.encode(), format=pyoxigraph.RdfFormat.TURTLE)
@@ -74,8 +74,8 @@ def test_rules_run_concurrently_report_in_rule_order() -> None:
 def test_rules_that_read_the_whole_graph_start_first() -> None:
     import pyoxigraph
 
-    from bpo_kb.sparql_engine import compile_rules, evaluate_rules, start_order
-    from bpo_kb.validation import load_shapes
+    from bpo_kb.rules.sparql_engine import compile_rules, evaluate_rules, start_order
+    from bpo_kb.rules.validation import load_shapes
 
     rules = compile_rules(load_shapes("skos"), "https://w3id.org/bpo-kb/validation#")
     by_name = {str(rule.shape).rsplit("#", 1)[-1]: rule for rule in rules}
@@ -119,7 +119,7 @@ def test_targets_bind_this_before_an_optional_that_reads_it() -> None:
     import pyshacl
     from rdflib import Graph
 
-    from bpo_kb.sparql_engine import compile_rules, evaluate_rules
+    from bpo_kb.rules.sparql_engine import compile_rules, evaluate_rules
 
     data = """
         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -141,7 +141,7 @@ def test_targets_bind_this_before_an_optional_that_reads_it() -> None:
 
 
 def test_the_targets_go_before_the_first_top_level_ordered_part_only() -> None:
-    from bpo_kb.sparql_engine import _join_targets
+    from bpo_kb.rules.sparql_engine import _join_targets
 
     tricky = """SELECT $this WHERE {
         $this <http://example.org/p#x> "a } BIND(x) OPTIONAL {" . # a comment } MINUS {

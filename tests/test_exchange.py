@@ -13,8 +13,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from bpo_kb.cli import main
-from bpo_kb.exchange.sssom import MAPPING_PROPERTIES
-from bpo_kb.namespaces import SKOS
+from bpo_kb.formats.sssom import MAPPING_PROPERTIES
+from bpo_kb.rdf.namespaces import SKOS
 
 from .conftest import REPO_ROOT, shared_file
 from .schematron import schematron_failures

@@ -16,9 +16,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from bpo_kb.cli import main
-from bpo_kb.export import FORMATS, export_all
-from bpo_kb.export.table import SEPARATOR
-from bpo_kb.namespaces import RDF, SKOS, VANN, XSD, compact_iri
+from bpo_kb.formats.csv import SEPARATOR
+from bpo_kb.formats.registry import FORMATS, export_all
+from bpo_kb.rdf.namespaces import RDF, SKOS, VANN, XSD, compact_iri
 
 RDF_FORMATS = [name for name, f in FORMATS.items() if f.rdf_parser]
 
@@ -67,8 +67,8 @@ def test_jsonld_uses_language_maps_and_an_inline_context(exported: Path) -> None
 def test_jsonld_is_written_node_by_node_as_one_indented_document(
     glossary: Graph, empty: bool
 ) -> None:
-    from bpo_kb.export.jsonld import write_jsonld
-    from bpo_kb.graphs import new_graph
+    from bpo_kb.formats.jsonld import write_jsonld
+    from bpo_kb.rdf.read import new_graph
 
     stream = io.BytesIO()
     write_jsonld(new_graph() if empty else glossary, stream)
@@ -184,7 +184,7 @@ def test_compact_iris_use_the_longest_known_namespace(iri: str, compact: str) ->
 )
 @pytest.mark.parametrize("indent", [1, 2])
 def test_indented_json_is_what_the_standard_library_writes(value: object, indent: int) -> None:
-    from bpo_kb.export.jsonld import CONTEXT, dumps_indented
+    from bpo_kb.formats.jsonld import CONTEXT, dumps_indented
 
     for document in (value, CONTEXT):
         assert dumps_indented(document, indent) == json.dumps(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from bpo_kb.export import FORMATS, SITE_FOLDER, export_all, export_site
+from bpo_kb.formats.registry import FORMATS, SITE_FOLDER, export_all, export_site
 
 from .conftest import REPO_ROOT
 

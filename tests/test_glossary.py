@@ -8,7 +8,7 @@ import re
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from bpo_kb.namespaces import BPO, RDF, SKOS
+from bpo_kb.rdf.namespaces import BPO, RDF, SKOS
 
 from .conftest import shared_file
 

@@ -6,9 +6,9 @@ import itertools
 
 from rdflib import Graph, Literal, URIRef
 
-from bpo_kb.graphs import DEFAULT_STORE, new_graph
-from bpo_kb.memory_store import SubjectIndexedMemory
-from bpo_kb.namespaces import SKOS
+from bpo_kb.rdf.memory_store import SubjectIndexedMemory
+from bpo_kb.rdf.namespaces import SKOS
+from bpo_kb.rdf.read import DEFAULT_STORE, new_graph
 
 
 def _copy(source: Graph, store: str) -> Graph:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from bpo_kb.namespaces import SKOS
+from bpo_kb.rdf.namespaces import SKOS
 
 from .conftest import REPO_ROOT, shared_file
 

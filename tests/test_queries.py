@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
 from bpo_kb.cli import main
-from bpo_kb.queries import bind_parameters, named_queries, parse_parameter, run_query
-from bpo_kb.search import normalise, search_concepts
+from bpo_kb.query import bind_parameters, named_queries, parse_parameter, run_query
+from bpo_kb.skos.search import normalise, search_concepts
 
 BPO = "https://w3id.org/bpo-kb/"
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from bpo_kb.export import export_site
-from bpo_kb.namespaces import RDF, SKOS
-from bpo_kb.search import normalise
+from bpo_kb.formats.registry import export_site
+from bpo_kb.rdf.namespaces import RDF, SKOS
 from bpo_kb.site.builder import site_files, slugify
+from bpo_kb.skos.search import normalise
 
 from .conftest import REPO_ROOT
 from .servers import _program, _wait_until_ready, free_port, missing

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from bpo_kb.cli import main
-from bpo_kb.store import count_triples
+from bpo_kb.remote.gsp import count_triples
 
 from .servers import Server, free_port, start_oxigraph, start_virtuoso
 

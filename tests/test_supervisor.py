@@ -20,7 +20,7 @@ def _supervised(code: str) -> subprocess.CompletedProcess[str]:
     """Run ``code`` (the body of the supervised command) with ``run_supervised``."""
     program = (
         "import os, signal, sys\n"
-        "from bpo_kb.supervisor import run_supervised\n"
+        "from bpo_kb.process import run_supervised\n"
         f"def command():\n    {code}\n"
         "run_supervised(command)\n"
     )
@@ -35,7 +35,7 @@ def _address_space_after_imports() -> int:
         [
             sys.executable,
             "-c",
-            "import bpo_kb.cli, bpo_kb.validation, pyoxigraph, rdflib\n"
+            "import bpo_kb.cli, bpo_kb.rules.validation, pyoxigraph, rdflib\n"
             "print(open('/proc/self/status').read().split('VmPeak:')[1].split()[0])",
         ],
         capture_output=True,

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, Namespace
 
 from bpo_kb.cli import main
-from bpo_kb.graphs import load_graph
-from bpo_kb.namespaces import SKOS
-from bpo_kb.validation import validate_graph
+from bpo_kb.rdf.namespaces import SKOS
+from bpo_kb.rdf.read import load_graph
+from bpo_kb.rules.validation import validate_graph
 
 # N-Triples is valid N-Quads (every triple in the default graph).
 SERIALISATIONS = [
@@ -77,7 +77,7 @@ def test_reading_leaves_the_garbage_collector_running(data_dir: Path, tmp_path: 
     import gc
 
     from bpo_kb.errors import InputError
-    from bpo_kb.graphs import read_graph
+    from bpo_kb.rdf.read import read_graph
 
     bad = tmp_path / "bad.nt"
     bad.write_text('<http://a> <http://b> "broken .\n')

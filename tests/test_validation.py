@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from bpo_kb.graphs import load_graph
-from bpo_kb.namespaces import BPOV, RDF, SH
-from bpo_kb.validation import load_shapes, validate_graph
+from bpo_kb.rdf.namespaces import BPOV, RDF, SH
+from bpo_kb.rdf.read import load_graph
+from bpo_kb.rules.validation import load_shapes, validate_graph
 
 EX = "http://example.org/voc/"
 TURTLE_PREFIXES = """
@@ -300,7 +300,7 @@ def test_derivations_run_apart_give_what_the_whole_updates_give() -> None:
     import pyoxigraph
 
     from bpo_kb.resources import DEFAULT_ONTOLOGY_DIR, DEFAULT_SHAPES_DIR
-    from bpo_kb.validation import DERIVATIONS, _derivations
+    from bpo_kb.rules.validation import DERIVATIONS, _derivations
 
     skos_xl = """
         @prefix skosxl: <http://www.w3.org/2008/05/skos-xl#> .

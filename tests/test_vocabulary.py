@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
-from bpo_kb.namespaces import SKOS
-from bpo_kb.vocabulary import complete_graph
+from bpo_kb.rdf.namespaces import SKOS
+from bpo_kb.skos.labels import complete_graph
 
 EX = "http://example.org/"
 STATED = f"""

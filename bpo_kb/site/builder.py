@@ -22,9 +22,9 @@ from markupsafe import Markup
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.namespaces import DCTERMS, RDF, SKOS
-from bpo_kb.search import LABEL_KINDS, normalise
-from bpo_kb.vocabulary import texts_by_language
+from bpo_kb.rdf.namespaces import DCTERMS, RDF, SKOS
+from bpo_kb.skos.labels import texts_by_language
+from bpo_kb.skos.search import LABEL_KINDS, normalise
 
 __all__ = ["site_files", "slugify"]
 
@@ -360,7 +360,7 @@ class _ConceptPages:
 def _concept_jsonld(graph: Graph, node: Node) -> dict[str, object]:
     """The concept's own statements as compact JSON-LD, with the part of the export's context
     they use (the prefixes and the terms of its keys and types)."""
-    from bpo_kb.export.jsonld import CONTEXT, node_object
+    from bpo_kb.formats.jsonld import CONTEXT, node_object
 
     body = node_object(graph, node)
     types = body.get("@type", [])
@@ -374,7 +374,7 @@ def _concept_jsonld(graph: Graph, node: Node) -> dict[str, object]:
 def _context_prefixes() -> frozenset[str]:
     """The keys of the export's context that every concept's JSON-LD keeps: its version and
     prefixes."""
-    from bpo_kb.export.jsonld import CONTEXT
+    from bpo_kb.formats.jsonld import CONTEXT
 
     return frozenset(
         key
@@ -388,7 +388,7 @@ def _context_prefixes() -> frozenset[str]:
 
 def _json_for_script(value: object) -> Markup:
     """JSON safe inside <script>: no "</script>", "<!--" or U+2028 can end or break it."""
-    from bpo_kb.export.jsonld import dumps_indented
+    from bpo_kb.formats.jsonld import dumps_indented
 
     text = dumps_indented(value, 1)
     for character, escaped in (

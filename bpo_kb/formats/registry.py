@@ -13,12 +13,12 @@ from typing import BinaryIO
 from rdflib import Graph
 
 from bpo_kb.errors import ExportError
-from bpo_kb.exchange.sssom import write_sssom
-from bpo_kb.export.jsonld import write_jsonld
-from bpo_kb.export.rdf import write_ntriples, write_rdfxml, write_turtle
-from bpo_kb.export.table import write_csv
-from bpo_kb.export.tbx import write_tbx
 from bpo_kb.files import copy_of, write_atomically
+from bpo_kb.formats.csv import write_csv
+from bpo_kb.formats.jsonld import write_jsonld
+from bpo_kb.formats.rdf import write_ntriples, write_rdfxml, write_turtle
+from bpo_kb.formats.sssom import write_sssom
+from bpo_kb.formats.tbx import write_tbx
 from bpo_kb.progress import ProgressCallback, silent
 
 __all__ = [

@@ -10,7 +10,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, split_uri
 
 from bpo_kb.errors import ExportError
-from bpo_kb.namespaces import PREFIXES, XSD
+from bpo_kb.rdf.namespaces import PREFIXES, XSD
 
 XSD_STRING = XSD.string
 RDF_TYPE = RDF.type  # looked up once: an attribute of RDF costs a call for every triple

@@ -12,10 +12,10 @@ from pathlib import Path
 from rdflib import Graph
 
 from bpo_kb.errors import InputError
-from bpo_kb.graphs import read_graph
-from bpo_kb.namespaces import RDF, SKOS
+from bpo_kb.rdf.namespaces import RDF, SKOS
+from bpo_kb.rdf.read import read_graph
 from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
-from bpo_kb.updates import apply_operations, update_operations
+from bpo_kb.rules.derivations import apply_operations, update_operations
 
 __all__ = ["read_skos"]
 

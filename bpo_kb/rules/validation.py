@@ -19,7 +19,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from bpo_kb.errors import InputError
-from bpo_kb.graphs import (
+from bpo_kb.progress import ProgressCallback, silent
+from bpo_kb.rdf.namespaces import BPOV, RDF, SH
+from bpo_kb.rdf.read import (
     CONTEXT_AWARE_STORE,
     QUERY_STORE,
     UnsupportedTerm,
@@ -29,12 +31,15 @@ from bpo_kb.graphs import (
     new_graph,
     oxigraph_store_of,
 )
-from bpo_kb.namespaces import BPOV, RDF, SH
-from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
-from bpo_kb.sparql_engine import CompiledRule, UnsupportedShapes, compile_rules, evaluate_rules
-from bpo_kb.updates import apply_operations, update_operations
-from bpo_kb.vocabulary import preferred_label
+from bpo_kb.rules.derivations import apply_operations, update_operations
+from bpo_kb.rules.sparql_engine import (
+    CompiledRule,
+    UnsupportedShapes,
+    compile_rules,
+    evaluate_rules,
+)
+from bpo_kb.skos.labels import preferred_label
 
 __all__ = [
     "DEFAULT_REQUIRED_LANGUAGES",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.namespaces import SKOS
+from bpo_kb.rdf.namespaces import SKOS
 
 __all__ = ["complete_graph", "preferred_label", "texts_by_language"]
 

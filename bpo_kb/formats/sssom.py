@@ -11,7 +11,7 @@ from typing import BinaryIO
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from bpo_kb.namespaces import DCTERMS, OWL, PREFIXES, RDF, SKOS
+from bpo_kb.rdf.namespaces import DCTERMS, OWL, PREFIXES, RDF, SKOS
 
 __all__ = ["MAPPING_PROPERTIES", "MappingRow", "mapping_rows", "write_sssom", "write_sssom_rows"]
 

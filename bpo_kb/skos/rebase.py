@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.namespaces import BPO, IRI_FORBIDDEN, VANN
+from bpo_kb.rdf.namespaces import BPO, IRI_FORBIDDEN, VANN
 
 __all__ = ["rebase", "valid_base"]
 

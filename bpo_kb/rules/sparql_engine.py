@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.namespaces import RDF, RDFS, SH
+from bpo_kb.rdf.namespaces import RDF, RDFS, SH
 
 __all__ = [
     "CompiledRule",

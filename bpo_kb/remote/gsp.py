@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from bpo_kb.errors import StoreError
-from bpo_kb.http import request
+from bpo_kb.remote.http import request
 
 __all__ = ["PublishResult", "count_triples", "publish_graph"]
 

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.namespaces import (
+from bpo_kb.rdf.namespaces import (
     DCTERMS,
     OWL,
     PREFIXES,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from bpo_kb.namespaces import RDF, SKOS
+from bpo_kb.rdf.namespaces import RDF, SKOS
 
 __all__ = ["LABEL_KINDS", "Hit", "normalise", "search_concepts"]
 

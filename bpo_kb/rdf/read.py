@@ -19,7 +19,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.store import Store
 
 from bpo_kb.errors import InputError
-from bpo_kb.namespaces import PREFIXES
+from bpo_kb.rdf.namespaces import PREFIXES
 
 __all__ = [
     "CONTEXT_AWARE_STORE",
@@ -57,7 +57,7 @@ INPUT_FORMATS: dict[str, str] = {
 # bpo-kb never keeps named graphs in memory. pySHACL needs a context-aware store for its
 # fallback path. Oxigraph (through oxrdflib) evaluates SPARQL natively, which makes pySHACL's
 # SPARQL-based shapes 20x faster, so graphs that are queried use it.
-plugin.register("SubjectIndexedMemory", Store, "bpo_kb.memory_store", "SubjectIndexedMemory")
+plugin.register("SubjectIndexedMemory", Store, "bpo_kb.rdf.memory_store", "SubjectIndexedMemory")
 DEFAULT_STORE = "SubjectIndexedMemory"
 CONTEXT_AWARE_STORE = "Memory"
 QUERY_STORE = "Oxigraph"

@@ -1,11 +1,12 @@
 """Propose mappings to another SKOS vocabulary by matching normalised labels.
 
 Labels are compared per primary language after folding case, accents and ligatures
-(:func:`bpo_kb.search.normalise`) and reducing plurals (a final s or x on each word of more than
-three letters). The score says how strong the evidence is: our preferred term equal to theirs
-1.0, a preferred term equal to an alternative one 0.9, two alternative terms 0.8, and 0.05 less
-when only the plural reduction made them equal. Candidates scoring 1.0 or 0.95 are proposed as
-skos:exactMatch, the others as skos:closeMatch; all are justified by semapv:LexicalMatching.
+(:func:`bpo_kb.skos.search.normalise`) and reducing plurals (a final s or x on each word of
+more than three letters). The score says how strong the evidence is: our preferred term equal
+to theirs 1.0, a preferred term equal to an alternative one 0.9, two alternative terms 0.8, and
+0.05 less when only the plural reduction made them equal. Candidates scoring 1.0 or 0.95 are
+proposed as skos:exactMatch, the others as skos:closeMatch; all are justified by
+semapv:LexicalMatching.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from bpo_kb.exchange.sssom import MappingRow
-from bpo_kb.namespaces import RDF, RDFS, SKOS
-from bpo_kb.search import normalise
+from bpo_kb.formats.sssom import MappingRow
+from bpo_kb.rdf.namespaces import RDF, RDFS, SKOS
+from bpo_kb.skos.search import normalise
 
 __all__ = ["align", "singular"]
 

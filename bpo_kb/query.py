@@ -17,9 +17,9 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from bpo_kb.errors import QueryError
-from bpo_kb.graphs import QUERY_STORE, new_graph
-from bpo_kb.http import request
-from bpo_kb.namespaces import IRI_FORBIDDEN, PREFIXES, compact_iri
+from bpo_kb.rdf.namespaces import IRI_FORBIDDEN, PREFIXES, compact_iri
+from bpo_kb.rdf.read import QUERY_STORE, new_graph
+from bpo_kb.remote.http import request
 
 __all__ = [
     "NAMED_QUERIES_DIR",

@@ -9,8 +9,8 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.term import Node
 
-from bpo_kb.namespaces import OWL, RDF, SKOS, compact_iri
-from bpo_kb.vocabulary import preferred_label
+from bpo_kb.rdf.namespaces import OWL, RDF, SKOS, compact_iri
+from bpo_kb.skos.labels import preferred_label
 
 __all__ = ["ConceptChange", "VocabularyDiff", "diff_vocabularies"]
 

@@ -9,9 +9,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.errors import BpoKbError
-from bpo_kb.namespaces import BPO, PREFIXES, RDF, SKOS, compact_iri
-from bpo_kb.search import normalise, search_concepts
-from bpo_kb.vocabulary import texts_by_language
+from bpo_kb.rdf.namespaces import BPO, PREFIXES, RDF, SKOS, compact_iri
+from bpo_kb.skos.labels import texts_by_language
+from bpo_kb.skos.search import normalise, search_concepts
 
 __all__ = ["ConceptCard", "ConceptNotFound", "concept_card", "find_concept", "hierarchy_lines"]
 

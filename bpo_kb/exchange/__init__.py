@@ -1,1 +1,0 @@
-"""Terminology exchange: spreadsheets (CSV), TBX, SSSOM mappings, alignment and version diffs."""
