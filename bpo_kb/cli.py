@@ -679,11 +679,11 @@ def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
     from bpo_kb.curation.align import align as align_vocabularies
     from bpo_kb.files import write_atomically
     from bpo_kb.formats.sssom import write_sssom_rows
-    from bpo_kb.rdf.read import load_graph
+    from bpo_kb.rdf.read import read_graph
 
     with _library_errors():
         ours = _glossary(ontology)
-        rows = align_vocabularies(ours, load_graph(other))
+        rows = align_vocabularies(ours, read_graph(other))
         metadata = {
             "mapping_set_id": f"urn:bpo-kb:alignment:{other[0].name}",
             "license": "https://creativecommons.org/licenses/by/4.0/",
@@ -703,10 +703,10 @@ def diff(old: Path, new: Path, output_format: str) -> None:
     Example: bpo-kb diff old/ontology ontology --format json
     """
     from bpo_kb.curation.diff import diff_vocabularies
-    from bpo_kb.rdf.read import load_graph
+    from bpo_kb.rdf.read import read_graph
 
     with _library_errors():
-        result = diff_vocabularies(load_graph([old]), load_graph([new]))
+        result = diff_vocabularies(read_graph([old]), read_graph([new]))
     if output_format == "json":
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:

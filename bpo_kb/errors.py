@@ -1,29 +1,35 @@
-"""Errors raised by the bpo-kb library.
+"""Every error the bpo-kb library raises on purpose, each with the exit code the CLI gives it.
 
-The library raises, the CLI translates (one line, an exit code), nobody prints a traceback::
+The library raises, the CLI translates (one line, this exit code), nobody prints a traceback.
+This module imports nothing from the package, so that any module can raise from it::
 
-    BpoKbError
-     ├── InputError            a file that cannot be read or parsed (file and line)
-     ├── InvalidVocabulary     a vocabulary that violates the shapes (carries the report)
-     ├── ExportError           an export that cannot be written
-     ├── StoreError            a triple store or SPARQL endpoint that fails (URL, HTTP status)
-     └── QueryError            a SPARQL query that does not parse (message and position)
+    BpoKbError                 exit 1
+     ├── InputError            exit 2: a file that cannot be read or parsed (file and line)
+     │    └── UnsupportedTerm  exit 2: data rdflib reads but Oxigraph cannot hold
+     ├── UsageError            exit 2: an option or argument the library cannot act on
+     │    ├── QueryError       exit 2: a SPARQL query that does not parse, an unknown named query
+     │    └── UnsupportedShapes exit 2: shapes that use SHACL the SPARQL engine does not evaluate
+     ├── ConceptNotFound       exit 1: no concept, or several, answer to what the user gave
+     ├── InvalidVocabulary     exit 1: a vocabulary that violates the shapes (carries the report)
+     ├── ExportError           exit 1: an export that cannot be written faithfully
+     └── StoreError            exit 1: a store or endpoint that fails (URL, HTTP status)
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from bpo_kb.rules.validation import ValidationReport
+from typing import Protocol
 
 __all__ = [
     "BpoKbError",
+    "ConceptNotFound",
     "ExportError",
     "InputError",
     "InvalidVocabulary",
     "QueryError",
     "StoreError",
+    "UnsupportedShapes",
+    "UnsupportedTerm",
+    "UsageError",
 ]
 
 
@@ -39,10 +45,38 @@ class InputError(BpoKbError):
     exit_code = 2
 
 
+class UnsupportedTerm(InputError):  # noqa: N818 - names the condition
+    """Data rdflib reads but Oxigraph cannot hold (callers may fall back to rdflib's store)."""
+
+
+class UsageError(BpoKbError):
+    """An option or argument the library cannot act on."""
+
+    exit_code = 2
+
+
+class QueryError(UsageError):
+    """A SPARQL query that does not parse, or a named query that does not exist."""
+
+
+class ConceptNotFound(BpoKbError):  # noqa: N818 - reads as the condition it reports
+    """No concept, or more than one, answers to what the user gave."""
+
+
+class UnsupportedShapes(UsageError):  # noqa: N818 - a condition, not a failure of the library
+    """The shapes use a SHACL feature the SPARQL engine does not evaluate."""
+
+
+class _Report(Protocol):
+    """What :class:`InvalidVocabulary` needs of a validation report."""
+
+    def summary(self) -> str: ...
+
+
 class InvalidVocabulary(BpoKbError):  # noqa: N818 - the name DESIGN.md uses
     """A vocabulary with SHACL violations; ``report`` holds every finding."""
 
-    def __init__(self, report: ValidationReport) -> None:
+    def __init__(self, report: _Report) -> None:
         super().__init__(report.summary())
         self.report = report
 
@@ -53,9 +87,3 @@ class ExportError(BpoKbError):
 
 class StoreError(BpoKbError):
     """A store or endpoint that is unreachable, refuses the request or holds the wrong data."""
-
-
-class QueryError(BpoKbError):
-    """A SPARQL query that does not parse, or a named query that does not exist."""
-
-    exit_code = 2

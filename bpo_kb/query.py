@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from bpo_kb.errors import QueryError
 from bpo_kb.rdf.namespaces import IRI_FORBIDDEN, PREFIXES, compact_iri
-from bpo_kb.rdf.read import QUERY_STORE, new_graph
+from bpo_kb.rdf.stores import QUERY_STORE, new_graph
 from bpo_kb.remote.http import request
 
 __all__ = [

@@ -22,7 +22,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from bpo_kb.rdf.read import load_graph, new_graph
+from bpo_kb.rdf.read import read_graph
+from bpo_kb.rdf.stores import new_graph
 from bpo_kb.rules.validation import Finding, validate_graph
 
 QSKOS = Path(__file__).resolve().parent.parent.parent / "shared" / "peer" / "qskos"
@@ -205,7 +206,7 @@ def main() -> int:
         if counterpart is None:
             continue
         if fixture not in cache:
-            graph = with_skos_entailments(load_graph([QSKOS / "fixtures" / fixture]))
+            graph = with_skos_entailments(read_graph([QSKOS / "fixtures" / fixture]))
             cache[fixture] = (validate_graph(graph, profile="skos").findings, graph)
         findings, graph = cache[fixture]
         ours = counterpart.count(findings, graph)

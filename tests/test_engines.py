@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bpo_kb.rdf.namespaces import SH
-from bpo_kb.rdf.read import load_graph
+from bpo_kb.rdf.read import read_graph
 from bpo_kb.rules.validation import validate_graph
 
 from .conftest import PEER_DIR, shared_file
@@ -22,7 +22,7 @@ SMALL_FIXTURES = [f for f in QSKOS_FIXTURES if f.name != "stw.rdf"]
 
 
 def _findings(path: Path, engine: str) -> set[tuple[str, str, str]]:
-    report = validate_graph(load_graph([path]), profile="skos", engine=engine)
+    report = validate_graph(read_graph([path]), profile="skos", engine=engine)
     return {(f.focus, f.code, f.severity) for f in report.findings}
 
 

@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, Namespace
 
 from bpo_kb.cli import main
 from bpo_kb.rdf.namespaces import SKOS
-from bpo_kb.rdf.read import load_graph
+from bpo_kb.rdf.read import read_graph
 from bpo_kb.rules.validation import validate_graph
 
 # N-Triples is valid N-Quads (every triple in the default graph).
@@ -101,7 +101,7 @@ def test_fail_on_warning_and_turtle_report(runner: CliRunner, data_dir: Path) ->
 
 
 def test_a_third_party_vocabulary_has_no_violation(data_dir: Path) -> None:
-    report = validate_graph(load_graph([data_dir / "third-party.ttl"]), profile="skos")
+    report = validate_graph(read_graph([data_dir / "third-party.ttl"]), profile="skos")
     assert report.conforms, [f.as_line() for f in report.findings]
 
 
@@ -140,7 +140,7 @@ def test_ten_thousand_concepts_validate(tmp_path: Path) -> None:
         )
     path = tmp_path / "big.ttl"
     path.write_text("\n".join(lines))
-    report = validate_graph(load_graph([path]), required_languages=("en",))
+    report = validate_graph(read_graph([path]), required_languages=("en",))
     codes = {f.code for f in report.findings}
     assert report.conforms
     assert codes == {"INVERSE_NOT_STATED"}  # broader stated without narrower, 9,999 times

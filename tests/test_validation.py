@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph
 
 from bpo_kb.rdf.namespaces import BPOV, RDF, SH
-from bpo_kb.rdf.read import load_graph
+from bpo_kb.rdf.read import read_graph
 from bpo_kb.rules.validation import load_shapes, validate_graph
 
 EX = "http://example.org/voc/"
@@ -32,7 +32,7 @@ def findings_for(
 
     Both engines run on every fixture and must agree: this is the engine-equivalence check.
     """
-    graph = load_graph([data_dir / "valid-minimal.ttl"])
+    graph = read_graph([data_dir / "valid-minimal.ttl"])
     for triple in Graph().parse(data=TURTLE_PREFIXES + remove, format="turtle"):
         assert triple in graph, f"fixture error: {triple} is not in the minimal vocabulary"
         graph.remove(triple)
@@ -270,7 +270,7 @@ def test_every_rule_has_a_code_a_layer_a_severity_and_a_message() -> None:
 
 
 def test_required_languages_are_settings_not_code(data_dir: Path) -> None:
-    graph = load_graph([data_dir / "valid-minimal.ttl"])
+    graph = read_graph([data_dir / "valid-minimal.ttl"])
     report = validate_graph(graph, profile="skos", required_languages=("fr", "en", "de"))
     missing = {(f.code, f.focus) for f in report.findings}
     assert ("PREFLABEL_LANG_MISSING", EX + "dog") in missing
@@ -278,7 +278,7 @@ def test_required_languages_are_settings_not_code(data_dir: Path) -> None:
 
 
 def test_findings_name_focus_label_and_fix(data_dir: Path) -> None:
-    graph = load_graph([data_dir / "valid-minimal.ttl"])
+    graph = read_graph([data_dir / "valid-minimal.ttl"])
     graph.parse(data=TURTLE_PREFIXES + 'ex:dog skos:prefLabel "clebs"@fr .', format="turtle")
     report = validate_graph(graph, profile="skos")
     (finding,) = report.findings
@@ -290,7 +290,7 @@ def test_findings_name_focus_label_and_fix(data_dir: Path) -> None:
 
 
 def test_validation_leaves_the_data_unchanged(data_dir: Path) -> None:
-    graph = load_graph([data_dir / "valid-minimal.ttl"])
+    graph = read_graph([data_dir / "valid-minimal.ttl"])
     before = set(graph)
     validate_graph(graph, profile="bpo")
     assert set(graph) == before

@@ -1,7 +1,9 @@
-"""Reading RDF files into graphs, and the one place that decides which store a graph uses.
+"""Reading RDF files (Turtle, N-Triples, N-Quads, RDF/XML, JSON-LD, TriG) into a graph.
 
-Every graph bpo-kb creates comes from :func:`new_graph`, so that a faster rdflib store can
-replace the in-memory default in one line.
+:func:`read_graph` is the one entry point: files and folders, on whichever store the caller
+needs. Oxigraph's parsers read first (30 to 50 times faster than rdflib's); a file they refuse
+even leniently is read by rdflib, so that bpo-kb accepts what it always accepted. Named graphs
+are merged into one graph.
 """
 
 from __future__ import annotations
@@ -14,25 +16,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef, plugin
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.store import Store
+from rdflib import Graph
 
-from bpo_kb.errors import InputError
-from bpo_kb.rdf.namespaces import PREFIXES
+from bpo_kb.errors import InputError, UnsupportedTerm
+from bpo_kb.rdf.stores import DEFAULT_STORE, QUERY_STORE, graph_on, new_graph, oxigraph_store_of
+from bpo_kb.rdf.terms import TermConverter, to_oxigraph
 
 __all__ = [
-    "CONTEXT_AWARE_STORE",
-    "DEFAULT_STORE",
-    "QUERY_STORE",
     "INPUT_FORMATS",
-    "UnsupportedTerm",
     "add_turtle_file",
     "input_format_for",
-    "load_graph",
-    "load_store",
-    "new_graph",
-    "oxigraph_store_of",
     "rdf_files_in",
     "read_graph",
 ]
@@ -49,37 +42,6 @@ INPUT_FORMATS: dict[str, str] = {
     ".json": "json-ld",
     ".trig": "trig",
 }
-
-
-# rdflib stores. The default keeps literals exactly as written (rdflib tells "x" from
-# "x"^^xsd:string, as the exports must); it is bpo-kb's SubjectIndexedMemory (memory_store.py),
-# a third of the heap of rdflib's lightest store (SimpleMemory) and twice as fast to fill, since
-# bpo-kb never keeps named graphs in memory. pySHACL needs a context-aware store for its
-# fallback path. Oxigraph (through oxrdflib) evaluates SPARQL natively, which makes pySHACL's
-# SPARQL-based shapes 20x faster, so graphs that are queried use it.
-plugin.register("SubjectIndexedMemory", Store, "bpo_kb.rdf.memory_store", "SubjectIndexedMemory")
-DEFAULT_STORE = "SubjectIndexedMemory"
-CONTEXT_AWARE_STORE = "Memory"
-QUERY_STORE = "Oxigraph"
-
-
-def new_graph(store: str = DEFAULT_STORE) -> Graph:
-    """An empty graph on ``store`` with the project's prefixes bound.
-
-    An Oxigraph graph is the store's default graph, so that native loads
-    (:func:`load_natively`) and SPARQL queries see the same triples.
-    """
-    identifier = DATASET_DEFAULT_GRAPH_ID if store == QUERY_STORE else None
-    graph = Graph(store=store, identifier=identifier, bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
-
-
-def oxigraph_store_of(graph: Graph) -> Any | None:
-    """The ``pyoxigraph.Store`` behind ``graph`` when it is on Oxigraph (through oxrdflib), else
-    None: the one place that knows where oxrdflib keeps it."""
-    return getattr(graph.store, "_inner", None)
 
 
 def add_turtle_file(graph: Graph, path: Path) -> None:
@@ -110,20 +72,29 @@ _OXIGRAPH_FORMATS = {
 }
 
 
-def load_store(paths: Iterable[Path], input_format: str | None = None) -> Any:
-    """Parse every file (folders expanded) into a new ``pyoxigraph.Store``, all in its default
-    graph: Oxigraph's own parsers, 30 to 50 times faster than rdflib's on large files.
-
-    A file Oxigraph refuses even leniently (it is stricter than rdflib about RDF/XML) is read
-    with rdflib instead, so that bpo-kb accepts what it always accepted.
+def read_graph(
+    paths: Iterable[Path], input_format: str | None = None, *, store: str = DEFAULT_STORE
+) -> Graph:
+    """Parse every file (folders expanded) into one new graph on ``store`` (a name from
+    :mod:`bpo_kb.rdf.stores`); on Oxigraph, with its bulk loader into the store itself.
 
     Raises:
-        InputError: the first file that is missing or that no parser reads, as ``FILE:LINE: ...``.
+        InputError: the first file that is missing or that no parser reads, as
+            ``FILE:LINE: problem``; no partial graph is returned.
+        UnsupportedTerm: on Oxigraph, data it cannot hold (rdflib's stores can).
     """
+    sources = _source_files(paths, input_format)
+    if store == QUERY_STORE:
+        return graph_on(_native_store(sources))
+    return _converted_graph(sources, store)
+
+
+def _native_store(sources: list[tuple[Path, str, Any]]) -> Any:
+    """A new ``pyoxigraph.Store`` holding every source in its default graph."""
     import pyoxigraph
 
     store = pyoxigraph.Store()
-    for file, rdf_format, oxigraph_format in _source_files(paths, input_format):
+    for file, rdf_format, oxigraph_format in sources:
         try:
             if oxigraph_format is None:
                 raise KeyError(rdf_format)
@@ -188,29 +159,21 @@ def _add_with_rdflib(store: Any, file: Path, rdf_format: str, oxigraph_error: Ex
         raise
     try:
         store.bulk_extend(
-            pyoxigraph.Quad(*(_to_oxigraph(term) for term in triple), pyoxigraph.DefaultGraph())
+            pyoxigraph.Quad(*(to_oxigraph(term) for term in triple), pyoxigraph.DefaultGraph())
             for triple in graph
         )
     except ValueError as err:  # a term Oxigraph cannot hold, e.g. an over-long language tag
         raise UnsupportedTerm(str(err)) from None
 
 
-def read_graph(paths: Iterable[Path], input_format: str | None = None) -> Graph:
-    """Parse every file (folders expanded) into one new graph with Oxigraph's parsers, which
-    stream triples 30 to 50 times faster than rdflib's; a file they refuse is read by rdflib.
-
-    Simple literals come back without a datatype, as rdflib's own parsers give them (Oxigraph
-    reports them as xsd:string, which is the same literal in RDF 1.1). Named graphs are merged.
-
-    Raises:
-        InputError: the first file that is missing or that no parser reads, as ``FILE:LINE: ...``.
-    """
-
-    graph = new_graph()
+def _converted_graph(sources: list[tuple[Path, str, Any]], store: str) -> Graph:
+    """A new graph on an rdflib ``store`` holding every source, parsed by Oxigraph and
+    converted term by term."""
+    graph = new_graph(store)
     add = graph.store.add  # Graph.add only re-checks the term types this loop produces
-    convert = _TermConverter()
+    convert = TermConverter()
     with _collector_paused():
-        for file, rdf_format, oxigraph_format in _source_files(paths, input_format):
+        for file, rdf_format, oxigraph_format in sources:
             try:
                 if oxigraph_format is None:
                     raise KeyError(rdf_format)
@@ -241,56 +204,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-class _TermConverter:
-    """pyoxigraph terms to rdflib terms, each IRI made once: a vocabulary repeats few IRIs
-    many times, and making an rdflib term costs more than looking it up."""
-
-    def __init__(self) -> None:
-        import pyoxigraph
-
-        self._named_node = pyoxigraph.NamedNode
-        self._blank_node = pyoxigraph.BlankNode
-        self._iris: dict[str, URIRef] = {}
-
-    def iri(self, value: str) -> URIRef:
-        term = self._iris.get(value)
-        if term is None:
-            term = self._iris[value] = URIRef(value)
-        return term
-
-    def __call__(self, term: Any) -> Any:
-        kind = type(term)
-        if kind is self._named_node:
-            return self.iri(term.value)
-        if kind is self._blank_node:
-            return BNode(term.value)
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=self.iri(datatype))
-
-
-def _to_oxigraph(term: object) -> Any:
-    import pyoxigraph
-
-    if isinstance(term, URIRef):
-        return pyoxigraph.NamedNode(term)
-    if isinstance(term, BNode):
-        return pyoxigraph.BlankNode(term)
-    assert isinstance(term, Literal)
-    datatype = pyoxigraph.NamedNode(term.datatype) if term.datatype else None
-    return pyoxigraph.Literal(str(term), language=term.language, datatype=datatype)
-
-
-class UnsupportedTerm(InputError):  # noqa: N818 - names the condition
-    """Data rdflib reads but Oxigraph cannot hold (callers may fall back to rdflib's store)."""
-
-
 def rdf_files_in(path: Path) -> list[Path]:
     """``path`` itself, or the RDF files of a folder (by extension, sorted, not recursive)."""
     if path.is_dir():
@@ -310,22 +223,6 @@ def input_format_for(path: Path, input_format: str | None = None) -> str:
             f"{path}: unknown RDF file extension {path.suffix!r} (known: {choices}; "
             "or give --input-format)"
         ) from None
-
-
-def load_graph(paths: Iterable[Path], input_format: str | None = None) -> Graph:
-    """Parse every file (folders expanded) into one new graph.
-
-    Raises:
-        InputError: the first file that is missing or does not parse, as ``FILE:LINE: problem``;
-            no partial graph is returned.
-    """
-    graph = new_graph()
-    files = [f for p in paths for f in rdf_files_in(Path(p))]
-    if not files:
-        raise InputError("no RDF file to read (give files or a folder with .ttl, .rdf, ...)")
-    for file in files:
-        _parse_into(graph, file, input_format_for(file, input_format))
-    return graph
 
 
 def _parse_into(graph: Graph, file: Path, rdf_format: str) -> None:

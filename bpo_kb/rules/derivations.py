@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from bpo_kb.errors import InputError
-from bpo_kb.rdf.read import oxigraph_store_of
+from bpo_kb.rdf.stores import oxigraph_store_of
 
 __all__ = ["apply_operations", "update_operations"]
 

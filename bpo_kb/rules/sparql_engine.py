@@ -22,15 +22,16 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from bpo_kb.errors import UnsupportedShapes
 from bpo_kb.rdf.namespaces import RDF, RDFS, SH
+from bpo_kb.rdf.terms import to_rdflib
 
 __all__ = [
     "CompiledRule",
     "RuleResult",
-    "UnsupportedShapes",
     "compile_rules",
     "evaluate_rules",
     "start_order",
@@ -52,10 +53,6 @@ _SHAPE_PROPERTIES = {
     RDFS.label,
 }
 _CONSTRAINT_PROPERTIES = {SH.select, SH.message, SH.prefixes, RDFS.comment}
-
-
-class UnsupportedShapes(Exception):  # noqa: N818 - a condition, not a failure of the library
-    """The shapes use a SHACL feature this engine does not evaluate."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +164,7 @@ def _evaluate(store: object, rule: CompiledRule) -> list[RuleResult]:
             RuleResult(
                 shape=rule.shape,
                 severity=rule.severity,
-                focus=_to_rdflib(bound["this"]),
+                focus=to_rdflib(bound["this"]),
                 messages=tuple(_fill(message, bound) for message in rule.messages),
             )
         )
@@ -264,16 +261,3 @@ def _fill(message: str, bound: dict[str, object]) -> str:
         text = term.value  # type: ignore[attr-defined]
         message = message.replace("{?" + name + "}", text).replace("{$" + name + "}", text)
     return message
-
-
-def _to_rdflib(term: object) -> Node:
-    import pyoxigraph
-
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    assert isinstance(term, pyoxigraph.Literal)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))

@@ -1,52 +1,36 @@
 """Validate a SKOS vocabulary against the shapes in ``shapes/`` and report readable findings.
 
 The shapes are the single statement of the rules; this module chooses which shape files a
-profile uses, adds the run's settings (required languages) to a copy of the data, runs pySHACL
-and turns its report graph into :class:`Finding` rows.
+profile uses, adds what the shapes read besides the data (the run's settings, reference data,
+derivations) to the validator's own copy, runs one of the :data:`ENGINES` and turns its results
+into a :class:`~bpo_kb.rules.report.ValidationReport`.
 """
 
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from oxrdflib import OxigraphStore
 from rdflib import BNode, Graph, Literal
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from bpo_kb.errors import InputError
+from bpo_kb.errors import UnsupportedShapes, UnsupportedTerm, UsageError
 from bpo_kb.progress import ProgressCallback, silent
-from bpo_kb.rdf.namespaces import BPOV, RDF, SH
-from bpo_kb.rdf.read import (
-    CONTEXT_AWARE_STORE,
-    QUERY_STORE,
-    UnsupportedTerm,
-    add_turtle_file,
-    load_graph,
-    load_store,
-    new_graph,
-    oxigraph_store_of,
-)
+from bpo_kb.rdf.namespaces import BPOV
+from bpo_kb.rdf.read import add_turtle_file, read_graph
+from bpo_kb.rdf.stores import CONTEXT_AWARE_STORE, QUERY_STORE, new_graph, oxigraph_store_of
 from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
 from bpo_kb.rules.derivations import apply_operations, update_operations
-from bpo_kb.rules.sparql_engine import (
-    CompiledRule,
-    UnsupportedShapes,
-    compile_rules,
-    evaluate_rules,
-)
+from bpo_kb.rules.pyshacl_engine import run_pyshacl
+from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport, report_graph
+from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
 from bpo_kb.skos.labels import preferred_label
 
 __all__ = [
     "DEFAULT_REQUIRED_LANGUAGES",
     "ENGINES",
     "PROFILES",
-    "Finding",
-    "ValidationReport",
     "load_shapes",
     "validate_files",
     "validate_graph",
@@ -66,91 +50,6 @@ REFERENCE_DATA = ("iso639-languages.ttl",)
 # labels entail, and validation-only derivations. Their operations are all independent.
 DERIVATIONS = (SKOS_XL_ENTAILMENT, "derivations.ru")
 
-_SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
-_SEVERITY_RANK = {"Violation": 0, "Warning": 1, "Info": 2}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem: which rule, how bad, on which resource, and how to fix it."""
-
-    severity: str
-    code: str
-    focus: str
-    label: str
-    message: str
-
-    def sort_key(self) -> tuple[int, str, str, str]:
-        return (_SEVERITY_RANK.get(self.severity, 9), self.code, self.focus, self.message)
-
-    def as_line(self) -> str:
-        return f"{self.severity} {self.code} {self.described()}"
-
-    def described(self) -> str:
-        """The focus, its label and the message: ``<iri> (label): message``."""
-        label = f" ({self.label})" if self.label else ""
-        return f"<{self.focus}>{label}: {self.message}"
-
-    def as_dict(self) -> dict[str, str]:
-        return {
-            "severity": self.severity,
-            "code": self.code,
-            "focus": self.focus,
-            "label": self.label,
-            "message": self.message,
-        }
-
-
-@dataclass(frozen=True)
-class RuleSummary:
-    """How often one rule found something, with its first finding as an example."""
-
-    severity: str
-    code: str
-    count: int
-    example: Finding
-
-    def as_line(self) -> str:
-        return f"{self.severity} {self.code} {self.count:,} found, e.g. {self.example.described()}"
-
-
-@dataclass
-class ValidationReport:
-    """Every finding of one validation run, sorted, with the SHACL report graph behind them."""
-
-    findings: list[Finding]
-    results_graph: Graph = field(repr=False)
-
-    @property
-    def conforms(self) -> bool:
-        return self.count("Violation") == 0
-
-    def count(self, severity: str) -> int:
-        return sum(1 for finding in self.findings if finding.severity == severity)
-
-    def counts(self) -> Counter[str]:
-        return Counter(finding.severity for finding in self.findings)
-
-    def by_rule(self) -> list[RuleSummary]:
-        """One entry per rule that found something: violations first, then the most frequent."""
-        groups: dict[tuple[str, str], list[Finding]] = {}
-        for finding in self.findings:
-            groups.setdefault((finding.severity, finding.code), []).append(finding)
-        summaries = [
-            RuleSummary(s, code, len(found), found[0]) for (s, code), found in groups.items()
-        ]
-        return sorted(
-            summaries, key=lambda r: (_SEVERITY_RANK.get(r.severity, 9), -r.count, r.code)
-        )
-
-    def summary(self) -> str:
-        counts = self.counts()
-        parts = [f"{counts.get(s, 0)} {s.lower()}(s)" for s in ("Violation", "Warning")]
-        if counts.get("Info"):
-            parts.append(f"{counts['Info']} info")
-        verdict = "conforms" if self.conforms else "does not conform"
-        return f"{verdict}: {', '.join(parts)}"
-
 
 @functools.cache
 def load_shapes(profile: str = "skos", shapes_dir: Path = DEFAULT_SHAPES_DIR) -> Graph:
@@ -158,23 +57,16 @@ def load_shapes(profile: str = "skos", shapes_dir: Path = DEFAULT_SHAPES_DIR) ->
     try:
         files = PROFILES[profile]
     except KeyError:
-        raise InputError(f"unknown profile {profile!r} (known: {', '.join(PROFILES)})") from None
-    shapes = load_graph([shapes_dir / name for name in files])
-    return shapes
+        raise UsageError(f"unknown profile {profile!r} (known: {', '.join(PROFILES)})") from None
+    return read_graph([shapes_dir / name for name in files])
 
 
-ENGINES = ("auto", "sparql", "pyshacl")
-
-
-@dataclass(frozen=True)
-class _RawResult:
-    """A validation result as either engine produces it, before it becomes a Finding."""
-
-    focus: Node
-    shape: Node
-    severity: Node
-    message: str | None
-    value: Node | None = None
+# Engine name -> what it does (the CLI's --engine help).
+ENGINES: dict[str, str] = {
+    "auto": "sparql when it can evaluate the shapes and the data, else pyshacl",
+    "sparql": "each rule once over the whole graph, on Oxigraph (fast)",
+    "pyshacl": "the reference engine, once per focus node",
+}
 
 
 def validate_graph(
@@ -218,15 +110,9 @@ def validate_files(
     vocabularies, with the same findings as :func:`validate_graph` on the parsed graph."""
     progress("parsing " + ", ".join(str(path) for path in paths))
     try:
-        store = load_store(paths, input_format)
+        data = read_graph(paths, input_format, store=QUERY_STORE)
     except UnsupportedTerm:
-        return validate_graph(
-            load_graph(paths, input_format),
-            profile=profile,
-            required_languages=required_languages,
-            engine=engine,
-        )
-    data = Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+        data = read_graph(paths, input_format, store=CONTEXT_AWARE_STORE)
     return _validate(data, profile, required_languages, None, engine, progress)
 
 
@@ -240,24 +126,24 @@ def _validate(
 ) -> ValidationReport:
     """Validate ``data``, the validator's own graph: what the shapes read is added to it."""
     if engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+        raise UsageError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
     shapes_graph = shapes if shapes is not None else load_shapes(profile)
     labels = _LabelIndex(data, required_languages)
     _add_validation_data(data, required_languages)
     rules = _sparql_rules(shapes_graph, data) if engine != "pyshacl" else None
     if engine == "sparql" and rules is None:
-        raise InputError(
+        raise UnsupportedShapes(
             "the sparql engine cannot evaluate these shapes or this data; use --engine pyshacl"
         )
     if rules is not None:
         raw = _run_sparql(data, rules, progress)
     else:
         progress("validating with pySHACL")
-        raw = _run_pyshacl(data, shapes_graph)
+        raw = run_pyshacl(data, shapes_graph)
     findings = sorted(
         (_finding(shapes_graph, labels, result) for result in raw), key=Finding.sort_key
     )
-    return ValidationReport(findings=findings, results_graph=_report_graph(raw, findings))
+    return ValidationReport(findings=findings, results_graph=report_graph(raw, findings))
 
 
 class _LabelIndex:
@@ -290,7 +176,7 @@ def _compiled_rules(shapes: Graph) -> list[CompiledRule]:
 
 def _run_sparql(
     data: Graph, rules: list[CompiledRule], progress: ProgressCallback
-) -> list[_RawResult]:
+) -> list[RawResult]:
     finished = 0
 
     def report(rule: CompiledRule) -> None:
@@ -300,57 +186,9 @@ def _run_sparql(
 
     store = oxigraph_store_of(data)
     return [
-        _RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
+        RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
         for r in evaluate_rules(store, rules, on_done=report)
     ]
-
-
-def _run_pyshacl(data: Graph, shapes: Graph) -> list[_RawResult]:
-    import pyshacl  # heavy: imported only when this engine runs
-
-    conforms, results, text = pyshacl.validate(
-        data, shacl_graph=shapes, inference="none", allow_warnings=True
-    )
-    if not isinstance(results, Graph):  # pySHACL reports unusable shapes this way
-        raise InputError(f"the shapes cannot be evaluated: {text.strip()}")
-    return [
-        _RawResult(
-            focus=results.value(result, SH.focusNode),
-            shape=results.value(result, SH.sourceShape),
-            severity=results.value(result, SH.resultSeverity),
-            message=_text_or_none(results.value(result, SH.resultMessage)),
-            value=results.value(result, SH.value),
-        )
-        for result in results.subjects(RDF.type, SH.ValidationResult)
-    ]
-
-
-def _text_or_none(node: Node | None) -> str | None:
-    return str(node) if node is not None else None
-
-
-def _report_graph(raw: list[_RawResult], findings: list[Finding]) -> Graph:
-    """A SHACL validation report (sh:ValidationReport) holding every result."""
-    report = new_graph()
-    report.bind("sh", str(SH))
-    report.bind("bpos", "https://w3id.org/bpo-kb/shapes#")
-    root = BNode()
-    report.add((root, RDF.type, SH.ValidationReport))
-    conforms = all(f.severity != "Violation" for f in findings)
-    report.add((root, SH.conforms, Literal(conforms)))
-    for result in raw:
-        node = BNode()
-        report.add((root, SH.result, node))
-        report.add((node, RDF.type, SH.ValidationResult))
-        report.add((node, SH.focusNode, result.focus))
-        report.add((node, SH.sourceShape, result.shape))
-        report.add((node, SH.resultSeverity, result.severity))
-        report.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
-        if result.message is not None:
-            report.add((node, SH.resultMessage, Literal(result.message)))
-        if result.value is not None:
-            report.add((node, SH.value, result.value))
-    return report
 
 
 def _add_validation_data(
@@ -372,10 +210,10 @@ def _derivations(shapes_dir: Path) -> tuple[str, ...]:
     )
 
 
-def _finding(shapes: Graph, labels: _LabelIndex, result: _RawResult) -> Finding:
+def _finding(shapes: Graph, labels: _LabelIndex, result: RawResult) -> Finding:
     code = shapes.value(result.shape, BPOV.code)
     return Finding(
-        severity=_SEVERITY_NAMES.get(result.severity, str(result.severity)),
+        severity=SEVERITY_NAMES.get(result.severity, str(result.severity)),
         code=str(code) if code is not None else _shape_name(result.shape),
         focus=_node_text(result.focus),
         label=labels(result.focus),

@@ -8,18 +8,14 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.errors import BpoKbError
+from bpo_kb.errors import ConceptNotFound
 from bpo_kb.rdf.namespaces import BPO, PREFIXES, RDF, SKOS, compact_iri
 from bpo_kb.skos.labels import texts_by_language
 from bpo_kb.skos.search import normalise, search_concepts
 
-__all__ = ["ConceptCard", "ConceptNotFound", "concept_card", "find_concept", "hierarchy_lines"]
+__all__ = ["ConceptCard", "concept_card", "find_concept", "hierarchy_lines"]
 
 MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
-
-
-class ConceptNotFound(BpoKbError):  # noqa: N818 - reads as the condition it reports
-    """No concept, or more than one, answers to what the user gave."""
 
 
 @dataclass
