@@ -15,7 +15,7 @@ from bpo_kb.formats.registry import export_all
 from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.read import read_graph
 from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
-from bpo_kb.skos.labels import complete_graph
+from bpo_kb.skos.completion import complete_graph
 from bpo_kb.skos.rebase import rebase
 
 __all__ = ["BuildResult", "build", "load_valid_vocabulary"]

@@ -8,7 +8,6 @@ or unreadable input.
 from __future__ import annotations
 
 import json
-import re
 import signal
 import sys
 import threading
@@ -355,11 +354,10 @@ def export(
     click.echo(f"wrote {path}")
 
 
-GRAPH_IRI_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$")
-
-
 def _graph_iri(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    if not GRAPH_IRI_PATTERN.match(value):
+    from bpo_kb.rdf.checks import is_absolute_iri
+
+    if not is_absolute_iri(value):
         raise click.BadParameter(f"{value!r} is not an absolute IRI")
     return value
 
@@ -566,7 +564,7 @@ def tree(language: str, ontology: Path) -> None:
 
     Example: bpo-kb tree --lang fr
     """
-    from bpo_kb.skos.concepts import hierarchy_lines
+    from bpo_kb.skos.hierarchy import hierarchy_lines
 
     with _library_errors():
         graph = _glossary(ontology)

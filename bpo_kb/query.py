@@ -17,7 +17,8 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from bpo_kb.errors import QueryError
-from bpo_kb.rdf.namespaces import IRI_FORBIDDEN, PREFIXES, compact_iri
+from bpo_kb.rdf.checks import is_absolute_iri, is_language_tag
+from bpo_kb.rdf.namespaces import PREFIXES, compact_iri
 from bpo_kb.rdf.stores import QUERY_STORE, new_graph
 from bpo_kb.remote.http import request
 
@@ -85,7 +86,7 @@ def parse_parameter(value: str) -> Node:
     if local and prefix in PREFIXES and not local.startswith("//"):
         return _iri(PREFIXES[prefix] + local)
     text, _, language = value.rpartition("@")
-    if text and re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)*", language):
+    if text and is_language_tag(language):
         return Literal(text, lang=language)
     return Literal(value)
 
@@ -194,7 +195,7 @@ def _display(term: Node | None) -> str:
 
 
 def _iri(text: str) -> URIRef:
-    if IRI_FORBIDDEN.search(text):
+    if not is_absolute_iri(text):
         raise QueryError(f"{text!r} is not a valid IRI")
     return URIRef(text)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 
 from bpo_kb.rdf.namespaces import SKOS
-from bpo_kb.skos.labels import complete_graph
+from bpo_kb.skos.completion import complete_graph
 
 EX = "http://example.org/"
 STATED = f"""

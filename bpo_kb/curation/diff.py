@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import OWL, RDF, SKOS, compact_iri
-from bpo_kb.skos.labels import preferred_label
+from bpo_kb.skos.labels import display_label
 
 __all__ = ["ConceptChange", "VocabularyDiff", "diff_vocabularies"]
 
@@ -91,7 +91,7 @@ def diff_vocabularies(
             changed.append(
                 ConceptChange(
                     compact_iri(concept),
-                    preferred_label(new, concept, languages),
+                    display_label(new, concept, languages),
                     added=sorted(_describe(p, o) for p, o in after - before),
                     removed=sorted(_describe(p, o) for p, o in before - after),
                 )
@@ -115,7 +115,7 @@ def _is_deprecated(graph: Graph, concept: Node) -> bool:
 
 
 def _named(graph: Graph, concepts: set[Node], languages: tuple[str, ...]) -> list[tuple[str, str]]:
-    return sorted((compact_iri(c), preferred_label(graph, c, languages)) for c in concepts)
+    return sorted((compact_iri(c), display_label(graph, c, languages)) for c in concepts)
 
 
 def _describe(predicate: Node, obj: Node) -> tuple[str, str]:

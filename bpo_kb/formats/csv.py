@@ -33,6 +33,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.errors import ExportError, InputError
+from bpo_kb.rdf.checks import is_language_tag
 from bpo_kb.rdf.namespaces import RDF, SKOS, XSD, compact_iri, expand_iri
 from bpo_kb.rdf.read import new_graph
 
@@ -97,7 +98,6 @@ _HEADER = re.compile(
     r"^(?P<property>[^@^(]+?)(?:@(?P<language>[^(]*)|\^\^(?P<datatype>[^(]+))?"
     r'(?:\(separator="(?P<separator>[^"]*)"\))?$'
 )
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 
 
 def parse_column_header(header: str) -> tuple[Column, str | None]:
@@ -110,7 +110,7 @@ def parse_column_header(header: str) -> tuple[Column, str | None]:
     if match is None:
         raise ValueError(f'header {header!r} is not PROPERTY[@lang|^^datatype][(separator="x")]')
     language = match.group("language")
-    if language is not None and not _LANGUAGE_TAG.match(language):
+    if language is not None and not is_language_tag(language):
         raise ValueError(f"header {header!r} has an invalid language tag {language!r}")
     datatype = match.group("datatype")
     column = (

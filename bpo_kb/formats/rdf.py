@@ -10,6 +10,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, split_uri
 
 from bpo_kb.errors import ExportError
+from bpo_kb.rdf.curies import PrefixMap
 from bpo_kb.rdf.namespaces import PREFIXES, XSD
 
 XSD_STRING = XSD.string
@@ -25,7 +26,7 @@ def write_turtle(graph: Graph, stream: BinaryIO) -> None:
     """Turtle: the prefixes used, then one block per subject (sorted), ``a`` first, predicates
     and objects sorted. Written as it goes, in one pass over the sorted subjects."""
     prefixes = _used_prefixes(graph)
-    for prefix, namespace in sorted(prefixes):
+    for prefix, namespace in sorted(prefixes.prefixes.items()):
         stream.write(f"@prefix {prefix}: <{namespace}> .\n".encode())
     for subject in sorted(set(graph.subjects()), key=_term_key):
         by_predicate: dict[URIRef, list[object]] = {}
@@ -49,17 +50,17 @@ def write_ntriples(graph: Graph, stream: BinaryIO) -> None:
     space that follows it on its lines, so this is the order of one sort of all the lines,
     without holding them all.
     """
-    subjects = sorted((_turtle_term(subject, ()), subject) for subject in set(graph.subjects()))
+    subjects = sorted((_turtle_term(subject, None), subject) for subject in set(graph.subjects()))
     for head, subject in subjects:
         lines = sorted(
-            f"{head} {_turtle_term(p, ())} {_turtle_term(o, ())} .\n"
+            f"{head} {_turtle_term(p, None)} {_turtle_term(o, None)} .\n"
             for p, o in graph.predicate_objects(subject)
         )
         stream.write("".join(lines).encode("utf-8"))
 
 
-def _used_prefixes(graph: Graph) -> tuple[tuple[str, str], ...]:
-    """The project's prefixes that some IRI of the graph uses, longest namespace first."""
+def _used_prefixes(graph: Graph) -> PrefixMap:
+    """The project's prefixes that some IRI of the graph uses, as Turtle may write them."""
     namespaces = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
     namespaces |= {
         str(term.datatype)
@@ -71,7 +72,7 @@ def _used_prefixes(graph: Graph) -> tuple[tuple[str, str], ...]:
         for prefix, ns in PREFIXES.items()
         if any(iri.startswith(ns) and _local_ok(iri[len(ns) :]) for iri in namespaces)
     }
-    return tuple(sorted(used, key=lambda item: (-len(item[1]), item[0])))
+    return PrefixMap(dict(sorted(used)), local_ok=_local_ok)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -100,13 +101,12 @@ def _escaped(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
 
 
-def _turtle_term(term: object, prefixes: tuple[tuple[str, str], ...]) -> str:
+def _turtle_term(term: object, prefixes: PrefixMap | None) -> str:
+    """The term in Turtle, an IRI compacted with ``prefixes`` (never for N-Triples: None)."""
     if isinstance(term, URIRef):
         text = str(term)
-        for prefix, namespace in prefixes:
-            if text.startswith(namespace) and _local_ok(text[len(namespace) :]):
-                return f"{prefix}:{text[len(namespace) :]}"
-        return f"<{text}>"
+        compact = prefixes.compact(text) if prefixes is not None else None
+        return compact or f"<{text}>"
     if isinstance(term, BNode):
         return f"_:b{term}"
     assert isinstance(term, Literal)

@@ -8,20 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.term import Node
 
+from bpo_kb.rdf.curies import PrefixMap
 from bpo_kb.rdf.namespaces import DCTERMS, OWL, PREFIXES, RDF, SKOS
+from bpo_kb.skos.labels import display_label
+from bpo_kb.skos.properties import MAPPING_PROPERTIES
 
-__all__ = ["MAPPING_PROPERTIES", "MappingRow", "mapping_rows", "write_sssom", "write_sssom_rows"]
+__all__ = ["MappingRow", "mapping_rows", "write_sssom", "write_sssom_rows"]
 
-MAPPING_PROPERTIES = (
-    SKOS.exactMatch,
-    SKOS.closeMatch,
-    SKOS.broadMatch,
-    SKOS.narrowMatch,
-    SKOS.relatedMatch,
-)
 SEMAPV = "https://w3id.org/semapv/vocab/"
 COLUMNS = (
     "subject_id",
@@ -65,7 +61,7 @@ def mapping_rows(graph: Graph, language: str = "en") -> list[MappingRow]:
                     predicate,
                     obj,
                     "semapv:ManualMappingCuration",
-                    subject_label=_label(graph, subject, language),
+                    subject_label=display_label(graph, subject, (language,)),
                 )
             )
     return sorted(rows, key=lambda r: (str(r.subject), str(r.predicate), str(r.object)))
@@ -90,7 +86,8 @@ def write_sssom_rows(
 ) -> None:
     """Write ``rows`` with a CURIE map covering every identifier they use."""
     prefixes = _prefix_map(rows)
-    table = [_cells(row, prefixes) for row in rows]
+    curies = PrefixMap(prefixes, local_ok=bool)
+    table = [_cells(row, curies) for row in rows]
     used_columns = [
         c
         for c in COLUMNS
@@ -106,13 +103,13 @@ def write_sssom_rows(
     stream.write(("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def _cells(row: MappingRow, prefixes: dict[str, str]) -> dict[str, str]:
+def _cells(row: MappingRow, curies: PrefixMap) -> dict[str, str]:
     """The row's text in every column; no tab or newline may break the table."""
     values: dict[str, object] = {
-        "subject_id": _curie(row.subject, prefixes),
+        "subject_id": _curie(row.subject, curies),
         "subject_label": row.subject_label,
-        "predicate_id": _curie(row.predicate, prefixes),
-        "object_id": _curie(row.object, prefixes),
+        "predicate_id": _curie(row.predicate, curies),
+        "object_id": _curie(row.object, curies),
         "object_label": row.object_label,
         "mapping_justification": row.justification,
         "confidence": "" if row.confidence is None else f"{row.confidence:.2f}",
@@ -129,40 +126,23 @@ def _prefix_map(rows: Sequence[MappingRow]) -> dict[str, str]:
     generated = 0
     for row in rows:
         for node in (row.subject, row.predicate, row.object):
-            if _known_prefix(str(node)) is None and _namespace(str(node)) not in prefixes.values():
+            known = _PROJECT_CURIES.compact(str(node))
+            if known is not None:
+                prefix = known.split(":", 1)[0]
+                prefixes[prefix] = PREFIXES[prefix]
+            elif _namespace(str(node)) not in prefixes.values():
                 generated += 1
                 prefixes[f"ns{generated}"] = _namespace(str(node))
-            elif (found := _known_prefix(str(node))) is not None:
-                prefixes[found] = PREFIXES[found]
     return prefixes
 
 
-def _curie(node: Node, prefixes: dict[str, str]) -> str:
-    text = str(node)
-    for prefix, namespace in sorted(prefixes.items(), key=lambda item: -len(item[1])):
-        if text.startswith(namespace) and len(text) > len(namespace):
-            return f"{prefix}:{text[len(namespace) :]}"
-    return text
+_PROJECT_CURIES = PrefixMap(PREFIXES, local_ok=bool)
 
 
-def _known_prefix(iri: str) -> str | None:
-    matches = [
-        (len(ns), prefix)
-        for prefix, ns in PREFIXES.items()
-        if iri.startswith(ns) and len(iri) > len(ns)
-    ]
-    return max(matches)[1] if matches else None
+def _curie(node: Node, curies: PrefixMap) -> str:
+    return curies.compact(str(node)) or str(node)
 
 
 def _namespace(iri: str) -> str:
     found = re.match(r"^(.*[/#:])[^/#:]+$", iri)
     return found.group(1) if found else iri
-
-
-def _label(graph: Graph, node: Node, language: str) -> str:
-    labels = {
-        lit.language: str(lit)
-        for lit in graph.objects(node, SKOS.prefLabel)
-        if isinstance(lit, Literal)
-    }
-    return labels.get(language) or next(iter(sorted(labels.values())), "")

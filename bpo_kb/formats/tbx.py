@@ -30,6 +30,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.errors import InputError
+from bpo_kb.rdf.checks import is_http_iri
 from bpo_kb.rdf.namespaces import DCTERMS, OWL, RDF, SKOS
 from bpo_kb.rdf.read import new_graph
 
@@ -277,7 +278,7 @@ def _label_property(term_group: object) -> URIRef | None:
 def _concept_iri(entry: object, base: str) -> URIRef:
     for xref in _children(entry, "xref"):
         target = xref.get("target") or ""
-        if xref.get("type") == "externalCrossReference" and re.match(r"^https?://\S+$", target):
+        if xref.get("type") == "externalCrossReference" and is_http_iri(target):
             return URIRef(target)
     identifier = entry.get("id") or "entry"
     return URIRef(base + re.sub(r"[^A-Za-z0-9._~-]", "_", identifier))

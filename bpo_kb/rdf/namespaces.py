@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import re
-
 from rdflib import BNode, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
 from rdflib.term import Node
+
+from bpo_kb.rdf.checks import is_absolute_iri
+from bpo_kb.rdf.curies import PrefixMap
 
 __all__ = [
     "BPO",
@@ -22,7 +22,6 @@ __all__ = [
     "SKOS",
     "VANN",
     "XSD",
-    "IRI_FORBIDDEN",
     "compact_iri",
     "expand_iri",
 ]
@@ -72,34 +71,15 @@ PREFIXES: dict[str, str] = {
     "iate": "http://iate.europa.eu/",
 }
 
-# Every namespace ends with "/" or "#", so an IRI's namespace is one of its prefixes that ends
-# there: looked up from the longest, in a dictionary, instead of trying every namespace.
-_PREFIX_OF_NAMESPACE = {namespace: prefix for prefix, namespace in PREFIXES.items()}
-assert all(namespace.endswith(("/", "#")) for namespace in _PREFIX_OF_NAMESPACE)
+_PROJECT_PREFIXES = PrefixMap(PREFIXES)
 
 
 def compact_iri(node: Node) -> str:
     """``prefix:local`` with the project's prefixes, else the full IRI; ``_:id`` for a bnode."""
     if isinstance(node, BNode):
         return f"_:{node}"
-    return _compact_text(str(node))
-
-
-@functools.lru_cache(maxsize=1 << 16)  # exports name the same concepts and properties often
-def _compact_text(text: str) -> str:
-    end = len(text)
-    while (cut := max(text.rfind("/", 0, end), text.rfind("#", 0, end))) >= 0:
-        prefix = _PREFIX_OF_NAMESPACE.get(text[: cut + 1])
-        local = text[cut + 1 :]
-        # "//" would read as an authority if the compact form were taken for an IRI.
-        if prefix is not None and local and not local.startswith("//"):
-            return f"{prefix}:{local}"
-        end = cut
-    return text
-
-
-# Characters an IRI may not hold (RFC 3987 and SPARQL's IRIREF): a text with one is no IRI.
-IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\]')
+    text = str(node)
+    return _PROJECT_PREFIXES.compact(text) or text
 
 
 def expand_iri(text: str) -> URIRef:
@@ -109,12 +89,12 @@ def expand_iri(text: str) -> URIRef:
         ValueError: an unknown prefix, or text that is not an IRI.
     """
     text = text.strip().removeprefix("<").removesuffix(">")
-    prefix, colon, local = text.partition(":")
-    if colon and prefix in PREFIXES and not local.startswith("//"):
-        return URIRef(PREFIXES[prefix] + local)
-    if colon and re.match(r"^[A-Za-z][A-Za-z0-9+.-]*$", prefix) and not IRI_FORBIDDEN.search(text):
-        if prefix.lower() in ("http", "https", "urn", "mailto", "file", "tag") or local.startswith(
-            "//"
-        ):
-            return URIRef(text)
+    expanded = _PROJECT_PREFIXES.expand(text)
+    if expanded is not None:
+        return URIRef(expanded)
+    scheme, _, rest = text.partition(":")
+    if is_absolute_iri(text) and (
+        scheme.lower() in ("http", "https", "urn", "mailto", "file", "tag") or rest.startswith("//")
+    ):
+        return URIRef(text)
     raise ValueError(f"{text!r} is neither an IRI nor a compact IRI with a known prefix")

@@ -25,7 +25,7 @@ from bpo_kb.rules.derivations import apply_operations, update_operations
 from bpo_kb.rules.pyshacl_engine import run_pyshacl
 from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport, report_graph
 from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
-from bpo_kb.skos.labels import preferred_label
+from bpo_kb.skos.labels import display_label
 
 __all__ = [
     "DEFAULT_REQUIRED_LANGUAGES",
@@ -155,7 +155,7 @@ class _LabelIndex:
 
     def __call__(self, node: Node) -> str:
         if node not in self._known:
-            self._known[node] = preferred_label(self._data, node, self._languages)
+            self._known[node] = display_label(self._data, node, self._languages)
         return self._known[node]
 
 

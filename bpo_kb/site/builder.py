@@ -24,13 +24,13 @@ from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import DCTERMS, RDF, SKOS
 from bpo_kb.skos.labels import texts_by_language
+from bpo_kb.skos.properties import MAPPING_PROPERTIES
 from bpo_kb.skos.search import LABEL_KINDS, normalise
 
 __all__ = ["site_files", "slugify"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
-MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
 TEXT = {
     "fr": {
         "search": "Rechercher un terme",
@@ -345,7 +345,7 @@ class _ConceptPages:
             "notes": {lang: item.notes.get(lang, []) for lang in TEXT},
             "mappings": sorted(
                 (f"skos:{str(p).rsplit('#', 1)[-1]}", str(o))
-                for p in MAPPINGS
+                for p in MAPPING_PROPERTIES
                 for o in graph.objects(node, p)
             ),
             "jsonld": _json_for_script(_concept_jsonld(graph, node)),

@@ -1,21 +1,20 @@
-"""Concepts as people read them: find one by IRI, slug or label; its card; the hierarchy."""
+"""Concepts as people read them: find one by IRI, slug or label, and its card."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from bpo_kb.errors import ConceptNotFound
 from bpo_kb.rdf.namespaces import BPO, PREFIXES, RDF, SKOS, compact_iri
 from bpo_kb.skos.labels import texts_by_language
-from bpo_kb.skos.search import normalise, search_concepts
+from bpo_kb.skos.properties import MAPPING_PROPERTIES
+from bpo_kb.skos.search import search_concepts
 
-__all__ = ["ConceptCard", "concept_card", "find_concept", "hierarchy_lines"]
-
-MAPPINGS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
+__all__ = ["ConceptCard", "concept_card", "find_concept"]
 
 
 @dataclass
@@ -92,60 +91,14 @@ def concept_card(graph: Graph, concept: URIRef) -> ConceptCard:
         related=_linked(graph, concept, SKOS.related, SKOS.related),
         collections=sorted(_name(graph, c) for c in graph.subjects(SKOS.member, concept)),
         mappings=sorted(
-            (compact_iri(p), str(o)) for p in MAPPINGS for o in graph.objects(concept, p)
+            (compact_iri(p), str(o)) for p in MAPPING_PROPERTIES for o in graph.objects(concept, p)
         ),
     )
 
 
-def hierarchy_lines(graph: Graph, language: str = "en") -> Iterator[str]:
-    """The hierarchy as indented lines, from each top concept down (polyhierarchy repeated)."""
-    concepts = set(graph.subjects(RDF.type, SKOS.Concept))
-    tops = {c for c in concepts if _parents(graph, c) == set()}
-    tops |= set(graph.subjects(SKOS.topConceptOf, None)) | set(
-        graph.objects(None, SKOS.hasTopConcept)
-    )
-    for top in sorted(tops, key=lambda c: normalise(_label(graph, c, language))):
-        yield from _subtree(graph, top, language, depth=0, path=frozenset())
-
-
-def _subtree(
-    graph: Graph, concept: Node, language: str, depth: int, path: frozenset[Node]
-) -> Iterator[str]:
-    yield f"{'  ' * depth}{_label(graph, concept, language)}"
-    if concept in path:  # a cycle: say where it closes, do not follow it
-        return
-    children = _children(graph, concept)
-    for child in sorted(children, key=lambda c: normalise(_label(graph, c, language))):
-        if child in path | {concept}:
-            yield f"{'  ' * (depth + 1)}{_label(graph, child, language)} (cycle)"
-        else:
-            yield from _subtree(graph, child, language, depth + 1, path | {concept})
-
-
-def _parents(graph: Graph, concept: Node) -> set[Node]:
-    return set(graph.objects(concept, SKOS.broader)) | set(graph.subjects(SKOS.narrower, concept))
-
-
-def _children(graph: Graph, concept: Node) -> set[Node]:
-    return set(graph.objects(concept, SKOS.narrower)) | set(graph.subjects(SKOS.broader, concept))
-
-
-def _label(graph: Graph, node: Node, language: str) -> str:
-    labels = {
-        lit.language: str(lit)
-        for lit in graph.objects(node, SKOS.prefLabel)
-        if isinstance(lit, Literal)
-    }
-    return labels.get(language) or next(iter(sorted(labels.values())), compact_iri(node))
-
-
 def _name(graph: Graph, node: Node) -> str:
-    labels = {
-        lit.language: str(lit)
-        for lit in graph.objects(node, SKOS.prefLabel)
-        if isinstance(lit, Literal)
-    }
-    shown = " / ".join(labels[lang] for lang in ("fr", "en") if lang in labels)
+    labels = texts_by_language(graph, node, SKOS.prefLabel)
+    shown = " / ".join(labels[lang][0] for lang in ("fr", "en") if lang in labels)
     return f"{shown} <{compact_iri(node)}>" if shown else compact_iri(node)
 
 

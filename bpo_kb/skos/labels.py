@@ -1,4 +1,4 @@
-"""Complete a vocabulary with what SKOS entails and consumers expect stated; read its labels."""
+"""A resource's labels as people read them: the one to display, and texts by language."""
 
 from __future__ import annotations
 
@@ -9,45 +9,22 @@ from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import SKOS
 
-__all__ = ["complete_graph", "preferred_label", "texts_by_language"]
-
-# What the SKOS data model entails and consumers expect stated (DESIGN.md, "Complete exports"):
-# (stated property, property to add, True if the added link goes the other way).
-_COMPLETION = (
-    (SKOS.narrower, SKOS.broader, True),
-    (SKOS.broader, SKOS.narrower, True),
-    (SKOS.related, SKOS.related, True),
-    (SKOS.topConceptOf, SKOS.hasTopConcept, True),
-    (SKOS.hasTopConcept, SKOS.topConceptOf, True),
-    (SKOS.topConceptOf, SKOS.inScheme, False),
-)
+__all__ = ["display_label", "texts_by_language"]
 
 
-def complete_graph(graph: Graph) -> None:
-    """Add the inverse links and ``skos:inScheme`` of top concepts that SKOS entails.
-
-    Only what the SKOS data model entails is added; nothing is removed. The rules apply in
-    order, each to the graph as the previous ones left it (a top concept stated only through
-    skos:hasTopConcept gets its skos:inScheme too).
-    """
-    for stated, added, reverse in _COMPLETION:
-        for subject, obj in list(graph.subject_objects(stated)):
-            graph.add((obj, added, subject) if reverse else (subject, added, obj))
-
-
-def preferred_label(graph: Graph, node: Node | None, languages: Sequence[str]) -> str:
-    """The prefLabel of ``node`` in the first of ``languages`` that has one, else any prefLabel."""
+def display_label(
+    graph: Graph, node: Node | None, languages: Sequence[str], default: str = ""
+) -> str:
+    """The prefLabel to show for ``node``: in the first of ``languages`` that has one, else in
+    the smallest language tag it has; the smallest text where a language has several; else
+    ``default``."""
     if node is None:
-        return ""
-    labels = {
-        label.language or "": str(label)
-        for label in graph.objects(node, SKOS.prefLabel)
-        if isinstance(label, Literal)
-    }
+        return default
+    by_language = texts_by_language(graph, node, SKOS.prefLabel)
     for language in languages:
-        if language in labels:
-            return labels[language]
-    return labels[min(labels)] if labels else ""
+        if language in by_language:
+            return by_language[language][0]
+    return next(iter(by_language.values()), [default])[0]
 
 
 def texts_by_language(graph: Graph, node: Node, prop: URIRef) -> dict[str, list[str]]:

@@ -8,12 +8,11 @@ names the new base. Nothing else changes (a literal that happens to hold a URL s
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.rdf.namespaces import BPO, IRI_FORBIDDEN, VANN
+from bpo_kb.rdf.checks import is_http_iri
+from bpo_kb.rdf.namespaces import BPO, VANN
 
 __all__ = ["rebase", "valid_base"]
 
@@ -23,13 +22,7 @@ _BPO = str(BPO)
 def valid_base(base: str) -> bool:
     """Whether ``base`` can stand for the bpo: namespace: an absolute http(s) IRI, without
     spaces, ending with "/" or "#" so that the moved IRIs keep their local names apart."""
-    parts = urlsplit(base)
-    return (
-        parts.scheme in ("http", "https")
-        and bool(parts.netloc)
-        and base.endswith(("/", "#"))
-        and not IRI_FORBIDDEN.search(base)
-    )
+    return is_http_iri(base) and base.endswith(("/", "#"))
 
 
 def rebase(graph: Graph, base: str) -> None:
