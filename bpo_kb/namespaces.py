@@ -70,6 +70,7 @@ PREFIXES: dict[str, str] = {
     "eurovoc": "http://eurovoc.europa.eu/",
     "gnd": "http://d-nb.info/gnd/",
     "iate": "http://iate.europa.eu/",
+    "unesco": "http://vocabularies.unesco.org/thesaurus/",
 }
 
 # Every namespace ends with "/" or "#", so an IRI's namespace is one of its prefixes that ends
