@@ -53,6 +53,42 @@ def test_row_per_language_layout_and_messy_cells(
     assert f"{source}:4:5: trimmed spaces around 'cabot'" in result.stderr
 
 
+def test_csv_headers_and_cells_are_read_whatever_their_unicode_spaces_and_apostrophes(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "typed.csv"
+    source.write_text(
+        # headers typed with a no-break space, a narrow one and a different case
+        "Concept\u00a0IRI,Language\u202fcode,Preferred Label,Alternate\u2009Labels,Parent IRI\n"
+        "http://example.org/voc/offshore,fr,\u00a0externalisation à l'étranger\u202f,"
+        "externalisation offshore|Externalisation\u00a0offshore|délocalisation à l’étranger"
+        "|délocalisation à l'étranger\u2003,http://example.org/voc/A|http://example.org/voc/a\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "typed.ttl"
+    result = _import(runner, "csv", source, target)
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(target)
+    offshore = EX.offshore
+    assert set(graph.objects(offshore, SKOS.prefLabel)) == {
+        Literal("externalisation à l'étranger", lang="fr")
+    }
+    assert set(graph.objects(offshore, SKOS.altLabel)) == {
+        Literal("externalisation offshore", lang="fr"),
+        Literal("délocalisation à l’étranger", lang="fr"),
+    }
+    assert set(graph.objects(offshore, SKOS.broader)) == {EX.A, EX.a}  # IRIs are not folded
+    assert f'{source}:2:3: trimmed spaces around "externalisation à l\'étranger"' in result.stderr
+    assert (
+        f"{source}:2:4: dropped 'Externalisation\\xa0offshore', "  # the no-break space shown
+        "a duplicate of 'externalisation offshore'"
+    ) in result.stderr
+    assert (
+        f'{source}:2:4: dropped "délocalisation à l\'étranger", '
+        "a duplicate of 'délocalisation à l’étranger'"
+    ) in result.stderr
+
+
 def _broken_csv(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "broken.csv"
     path.write_text(text, encoding="utf-8")

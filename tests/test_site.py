@@ -8,9 +8,9 @@ import json
 import os
 import re
 import signal
-import unicodedata
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,10 +22,10 @@ from bpo_kb.export import export_site
 from bpo_kb.namespaces import RDF, SKOS
 from bpo_kb.search import FOLDING, folding_for_javascript, normalise
 from bpo_kb.site.builder import (
-    LANGUAGE_NAMES_IN,
     TEXT,
     _licence_name,
     _mapping,
+    language_name,
     site_files,
     slugify,
 )
@@ -253,7 +253,9 @@ def test_concept_pages_name_languages_mappings_and_the_licence_for_readers(
     files = site_files(glossary, {})
     french = _rendered(files, "fr/concept/payroll.html")
     english = _rendered(files, "en/concept/payroll.html")
-    assert '<p class="equivalent">Équivalent anglais\u00a0: <span lang="en">payroll</span>' in french
+    assert (
+        '<p class="equivalent">Équivalent anglais\u00a0: <span lang="en">payroll</span>' in french
+    )
     assert '<p class="equivalent">French equivalent: <span lang="fr">paie</span>' in english
     assert "Autres termes en anglais</dt>" in _rendered(files, "fr/concept/bpo.html")
     assert "Other terms in French</dt>" in _rendered(files, "en/concept/bpo.html")
@@ -263,7 +265,8 @@ def test_concept_pages_name_languages_mappings_and_the_licence_for_readers(
     licence = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
     assert f"Licence\u00a0: {licence}" in french
     assert f"Licence: {licence}" in english
-    assert "Télécharger\u00a0:" in french and "Download:" in english
+    assert "Télécharger\u00a0:" in french
+    assert "Download:" in english
     assert "Search for a term" in english
 
 
@@ -286,19 +289,25 @@ def test_the_index_introduces_the_glossary_to_readers(glossary: Graph) -> None:
         assert TEXT[language]["introduction"] in intro
     every_word = "".join(_rendered(files, str(path)) for path in files if path.suffix == ".html")
     assert "préférentiel" not in every_word.split("</head>")[-1]
-    assert "Pages of terms" not in every_word and "Search a term" not in every_word
+    assert "Pages of terms" not in every_word
+    assert "Search a term" not in every_word
 
 
-def test_a_language_without_a_name_is_shown_by_its_code() -> None:
+def test_other_languages_are_named_in_the_readers_language_or_by_their_code() -> None:
     graph = Graph()
     graph.add((EX.dog, RDF.type, SKOS.Concept))
     graph.add((EX.dog, SKOS.prefLabel, Literal("dog", lang="en")))
     graph.add((EX.dog, SKOS.prefLabel, Literal("chien", lang="fr")))
-    graph.add((EX.dog, SKOS.altLabel, Literal("Hund", lang="de")))
-    graph.add((EX.dog, SKOS.altLabel, Literal("perro", lang="es")))
-    assert LANGUAGE_NAMES_IN["fr"]["de"] == "allemand"
-    builder_common = _rendered(site_files(graph, {}), "fr/concept/dog.html")
-    assert "Équivalent anglais\u00a0:" in builder_common
+    for text, tag in (("Hund", "de"), ("pichichi", "es-MX"), ("hund", "da")):
+        graph.add((EX.dog, SKOS.altLabel, Literal(text, lang=tag)))
+    french = _rendered(site_files(graph, {}), "fr/concept/dog.html")
+    assert '<dt>Autres termes en allemand</dt><dd lang="de">Hund</dd>' in french
+    assert "<dt>Autres termes en espagnol (MX)</dt>" in french
+    assert "<dt>Autres termes en da</dt>" in french
+    english = _rendered(site_files(graph, {}), "en/concept/dog.html")
+    assert "<dt>Other terms in German</dt>" in english
+    assert language_name("en", "fr") == "anglais"
+    assert language_name("fr", "en") == "French"
 
 
 def test_the_search_index_carries_the_folding_of_normalise(glossary: Graph) -> None:
@@ -337,8 +346,9 @@ def test_search_js_normalises_as_python_does(glossary: Graph) -> None:
     if node is None:
         pytest.skip("node is absent: apt-get install nodejs")
     search_js = (REPO_ROOT / "bpo_kb" / "site" / "assets" / "search.js").read_text()
-    function = re.search(r"\n  var marks = null;.*?\n  function normalise\(text\) \{.*?\n  \}\n",
-                         search_js, re.S)
+    function = re.search(
+        r"\n  var marks = null;.*?\n  function normalise\(text\) \{.*?\n  \}\n", search_js, re.S
+    )
     assert function is not None
     texts = NORMALISE_SAMPLES + sorted(
         {str(o) for o in glossary.objects() if isinstance(o, Literal) and o.language}

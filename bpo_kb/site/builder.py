@@ -27,7 +27,7 @@ from bpo_kb.namespaces import DCTERMS, PREFIXES, RDF, SKOS
 from bpo_kb.search import LABEL_KINDS, folding_for_javascript, normalise
 from bpo_kb.vocabulary import texts_by_language
 
-__all__ = ["site_files", "slugify"]
+__all__ = ["language_name", "site_files", "slugify"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Each language's name in itself (the language switch), then in each language of the pages
@@ -408,7 +408,8 @@ class _ConceptPages:
         view = {
             "iri": str(node),
             "pref": item.pref,
-            "alt": dict(item.alt),
+            # the pages' languages first, then any other in which there are alternative terms
+            "alt": dict(sorted(item.alt.items(), key=lambda pair: (pair[0] not in TEXT, pair[0]))),
             "definitions": {lang: item.definitions.get(lang, []) for lang in TEXT},
             "notes": {lang: item.notes.get(lang, []) for lang in TEXT},
             "mappings": sorted(
@@ -551,18 +552,28 @@ def _search_index(graph: Graph, concepts: list[_Item], languages: list[str]) -> 
 def _common(
     graph: Graph, scheme: Node | None, language: str, languages: list[str], downloads: list[str]
 ) -> dict[str, object]:
-    names = LANGUAGE_NAMES_IN.get(language, LANGUAGE_NAMES_IN["en"])
     licence = graph.value(scheme, DCTERMS.license) if scheme is not None else None
     return {
         "lang": language,
         "languages": languages,
         "language_names": LANGUAGE_NAMES,
-        "language_name": lambda code: names.get(code, code),
+        "language_name": lambda code: language_name(code, language),
         "text": TEXT.get(language, TEXT["en"]),
         "downloads": downloads,
         "site_title": _text(graph, scheme, DCTERMS.title, language) or "Glossary",
         "licence": {"iri": str(licence), "name": _licence_name(str(licence))} if licence else None,
     }
+
+
+def language_name(tag: str, reader: str) -> str:
+    """The name of the language ``tag`` in the language ``reader`` reads: « anglais » for
+    ``en`` in ``fr``, « français (CA) » for ``fr-CA``; the tag itself for a language not in
+    LANGUAGE_NAMES_IN."""
+    names = LANGUAGE_NAMES_IN.get(reader, LANGUAGE_NAMES_IN["en"])
+    base, _, region = tag.partition("-")
+    if tag in names or base not in names:
+        return names.get(tag, tag)
+    return f"{names[base]} ({region})"
 
 
 def _licence_name(iri: str) -> str:
