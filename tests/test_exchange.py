@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 
 from bpo_kb.cli import main
 from bpo_kb.exchange.sssom import MAPPING_PROPERTIES
-from bpo_kb.namespaces import SKOS
+from bpo_kb.namespaces import RDF, SKOS
 
 from .conftest import REPO_ROOT, shared_file
 from .schematron import schematron_failures
@@ -332,6 +332,24 @@ def test_align_finds_the_obvious_matches_in_stw(runner: CliRunner, tmp_path: Pat
     assert all(
         row[header.index("mapping_justification")] == "semapv:LexicalMatching" for row in rows
     )
+
+
+def test_align_matches_labels_whatever_their_spaces_hyphens_and_apostrophes() -> None:
+    from bpo_kb.exchange.align import align
+
+    ours, theirs = Graph(), Graph()
+    other = Namespace("http://other.example/")
+    for graph, concept, labels in (
+        (ours, EX.sub, ["sous-traitance", "externalisation à l'étranger"]),
+        (theirs, other.sub, ["Sous\u00a0traitance"]),
+        (theirs, other.far, ["externalisation à l’étranger"]),
+    ):
+        graph.add((concept, RDF.type, SKOS.Concept))
+        graph.add((concept, SKOS.prefLabel, Literal(labels[0], lang="fr")))
+        for label in labels[1:]:
+            graph.add((concept, SKOS.altLabel, Literal(label, lang="fr")))
+    found = {(row.subject, row.object, row.confidence) for row in align(ours, theirs)}
+    assert found == {(EX.sub, other.sub, 1.0), (EX.sub, other.far, 0.9)}
 
 
 # --- diff -------------------------------------------------------------------------------------

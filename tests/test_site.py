@@ -486,6 +486,39 @@ def test_the_search_index_is_loaded_only_when_search_is_used(
     assert page.errors == []
 
 
+def test_search_finds_a_term_whatever_its_spaces_hyphens_and_apostrophes(
+    page: object, served_site: str, tmp_path: Path
+) -> None:
+    page.goto(f"{served_site}/fr/index.html")
+    for typed in ("sous traitance", "Sous\u2011traitance", "sous\u00a0traitance"):
+        page.fill("#q", typed)
+        first = page.locator("#search-results a").first
+        first.wait_for()
+        assert first.get_attribute("href").endswith("fr/concept/subcontracting.html"), typed
+        assert first.inner_text().startswith("sous-traitance")
+    graph = Graph()
+    graph.add((EX.far, RDF.type, SKOS.Concept))
+    graph.add((EX.far, SKOS.prefLabel, Literal("externalisation à l'étranger", lang="fr")))
+    graph.add((EX.far, SKOS.prefLabel, Literal("offshore outsourcing", lang="en")))
+    graph.add((EX.near, RDF.type, SKOS.Concept))
+    graph.add((EX.near, SKOS.prefLabel, Literal("délocalisation à l’étranger proche", lang="fr")))
+    graph.add((EX.near, SKOS.prefLabel, Literal("nearshoring", lang="en")))
+    export_site(graph, tmp_path)
+    page.goto((tmp_path / "fr" / "index.html").as_uri())
+    for typed, found in (
+        ("externalisation a l’etranger", ["externalisation à l'étranger"]),
+        ("L\u02bcÉTRANGER", ["externalisation à l'étranger", "délocalisation à l’étranger proche"]),
+        ("délocalisation à l'étranger", ["délocalisation à l’étranger proche"]),
+    ):
+        page.fill("#q", typed)
+        page.locator("#search-results a").first.wait_for()
+        links = page.locator("#search-results a > span")
+        shown = page.locator("#search-results a").all_inner_texts()
+        assert sorted(text.split(" \u2014 ")[0] for text in shown) == sorted(found), typed
+        assert links.count() == len(found)
+    assert page.errors == []
+
+
 def test_the_site_works_from_the_file_system(page: object, glossary: Graph, tmp_path: Path) -> None:
     export_site(glossary, tmp_path)
     page.goto((tmp_path / "en" / "concept" / "payroll.html").as_uri())
