@@ -545,7 +545,7 @@ def _search_index(graph: Graph, concepts: list[_Item], languages: list[str]) -> 
             }
         )
     text = json.dumps(entries, ensure_ascii=False, indent=0, sort_keys=True)
-    folding = json.dumps(folding_for_javascript(), ensure_ascii=True, indent=0, sort_keys=True)
+    folding = json.dumps(folding_for_javascript(), ensure_ascii=True, sort_keys=True)
     return f"window.BPO_SEARCH_FOLDING = {folding};\nwindow.BPO_SEARCH_INDEX = {text};\n".encode()
 
 
