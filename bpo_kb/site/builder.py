@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -373,7 +373,8 @@ class _ConceptPages:
         return {
             **shared,
             "mappings": [
-                _mapping(MAPPINGS[index], target, text) for index, target in shared["mappings"]
+                _mapping(MAPPINGS[index], target, text)
+                for index, target in cast("list[tuple[int, str]]", shared["mappings"])
             ],
             "sources": sorted(
                 _text(self._graph, s, DCTERMS.title, language) or str(s)
