@@ -13,8 +13,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from bpo_kb.cli import main
-from bpo_kb.formats.sssom import MAPPING_PROPERTIES
-from bpo_kb.rdf.namespaces import SKOS
+from bpo_kb.rdf.namespaces import RDF, SKOS
+from bpo_kb.skos.properties import MAPPING_PROPERTIES
 
 from .conftest import REPO_ROOT, shared_file
 from .schematron import schematron_failures
@@ -51,6 +51,44 @@ def test_row_per_language_layout_and_messy_cells(
     source = data_dir / "rows-per-language.csv"
     assert f"{source}:5:3: trimmed spaces around 'dog'" in result.stderr
     assert f"{source}:4:5: trimmed spaces around 'cabot'" in result.stderr
+
+
+def test_csv_headers_and_cells_are_read_whatever_their_unicode_spaces_and_apostrophes(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "typed.csv"
+    source.write_text(
+        # headers typed with a no-break space, a narrow one and a different case
+        "Concept\u00a0IRI,Language\u202fcode,Preferred Label,Alternate\u2009Labels,Parent IRI\n"
+        "http://example.org/voc/offshore,fr,\u00a0externalisation à l'étranger\u202f,"
+        "externalisation offshore|externalisation\u00a0offshore|délocalisation à l’étranger"
+        "|délocalisation à l'étranger\u2003|Externalisation offshore,"
+        "http://example.org/voc/A|http://example.org/voc/a\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "typed.ttl"
+    result = _import(runner, "csv", source, target)
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(target)
+    offshore = EX.offshore
+    assert set(graph.objects(offshore, SKOS.prefLabel)) == {
+        Literal("externalisation à l'étranger", lang="fr")
+    }
+    assert set(graph.objects(offshore, SKOS.altLabel)) == {
+        Literal("externalisation offshore", lang="fr"),
+        Literal("délocalisation à l’étranger", lang="fr"),
+        Literal("Externalisation offshore", lang="fr"),  # case is a difference of its own
+    }
+    assert set(graph.objects(offshore, SKOS.broader)) == {EX.A, EX.a}  # IRIs are not folded
+    assert f'{source}:2:3: trimmed spaces around "externalisation à l\'étranger"' in result.stderr
+    assert (
+        f"{source}:2:4: dropped 'externalisation\\xa0offshore', "  # the no-break space shown
+        "a duplicate of 'externalisation offshore'"
+    ) in result.stderr
+    assert (
+        f'{source}:2:4: dropped "délocalisation à l\'étranger", '
+        "a duplicate of 'délocalisation à l’étranger'"
+    ) in result.stderr
 
 
 def _broken_csv(tmp_path: Path, text: str) -> Path:
@@ -296,6 +334,24 @@ def test_align_finds_the_obvious_matches_in_stw(runner: CliRunner, tmp_path: Pat
     assert all(
         row[header.index("mapping_justification")] == "semapv:LexicalMatching" for row in rows
     )
+
+
+def test_align_matches_labels_whatever_their_spaces_hyphens_and_apostrophes() -> None:
+    from bpo_kb.curation.align import align
+
+    ours, theirs = Graph(), Graph()
+    other = Namespace("http://other.example/")
+    for graph, concept, labels in (
+        (ours, EX.sub, ["sous-traitance", "externalisation à l'étranger"]),
+        (theirs, other.sub, ["Sous\u00a0traitance"]),
+        (theirs, other.far, ["externalisation à l’étranger"]),
+    ):
+        graph.add((concept, RDF.type, SKOS.Concept))
+        graph.add((concept, SKOS.prefLabel, Literal(labels[0], lang="fr")))
+        for label in labels[1:]:
+            graph.add((concept, SKOS.altLabel, Literal(label, lang="fr")))
+    found = {(row.subject, row.object, row.confidence) for row in align(ours, theirs)}
+    assert found == {(EX.sub, other.sub, 1.0), (EX.sub, other.far, 0.9)}
 
 
 # --- diff -------------------------------------------------------------------------------------

@@ -56,6 +56,40 @@ def test_normalise_folds_case_accents_ligatures_and_spaces() -> None:
     assert normalise("ＢＰＯ ﬁche") == "bpo fiche"  # compatibility forms decompose
 
 
+@pytest.mark.parametrize(
+    "variant",
+    [
+        *(f"sous{space}traitance" for space in "\u00a0\u202f\u2009\u2002\u2003\u200a\u3000\t"),
+        *(f"sous{dash}traitance" for dash in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"),
+        "sous - traitance",
+        "Sous\u00adTraitance".replace("\u00ad", " \u00ad"),  # a soft hyphen is removed
+        "SOUS  TRAITANCE",
+    ],
+)
+def test_normalise_makes_every_space_and_hyphen_one_space(variant: str) -> None:
+    assert normalise(variant) == "sous traitance"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u2018", "\u02bc", "\u2032", "`", "\u00b4"])
+def test_normalise_makes_every_apostrophe_one(apostrophe: str) -> None:
+    assert normalise(f"L{apostrophe}Étranger") == "l'etranger"
+
+
+def test_normalise_removes_invisible_characters() -> None:
+    assert normalise("co\u00adût\u200b de\ufeff") == "cout de"
+
+
+def test_search_finds_labels_whatever_their_spaces_hyphens_and_apostrophes(
+    glossary: Graph,
+) -> None:
+    subcontracting = URIRef(BPO + "subcontracting")
+    for typed in ("sous traitance", "sous\u2011traitance", "Sous\u00a0traitance"):
+        assert search_concepts(glossary, typed)[0].concept == subcontracting
+    hits = search_concepts(glossary, "à l’étranger", language="fr")
+    assert hits
+    assert all("à l'étranger" in str(hit.label) for hit in hits)
+
+
 @pytest.mark.parametrize("term", ['"', "\\", 'a"} ; DROP ALL #', "it's"])
 def test_search_terms_with_quotes_or_backslashes_are_safe(runner: CliRunner, term: str) -> None:
     result = runner.invoke(main, ["search", term, "--format", "json"])

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html as html_lib
 import io
+import json
 import os
 import re
 import signal
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,8 +20,15 @@ from rdflib import Graph, Literal, Namespace, URIRef
 
 from bpo_kb.formats.registry import export_site
 from bpo_kb.rdf.namespaces import RDF, SKOS
-from bpo_kb.site.builder import site_files, slugify
-from bpo_kb.skos.search import normalise
+from bpo_kb.site.builder import (
+    TEXT,
+    _licence_name,
+    _mapping,
+    language_name,
+    site_files,
+    slugify,
+)
+from bpo_kb.skos.search import FOLDING, folding_for_javascript, normalise
 
 from .conftest import REPO_ROOT
 from .servers import _program, _wait_until_ready, free_port, missing
@@ -150,6 +160,185 @@ def test_a_large_tree_opens_only_its_top_level(glossary: Graph) -> None:
     assert re.findall(r'href="[^"]+"', tree) == re.findall(r'href="[^"]+"', small_tree)
 
 
+class _VisibleText(HTMLParser):
+    """The text a reader sees, by the language of the element it is in: no attribute values,
+    no script or style contents."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.languages = [language]
+        self.hidden = 0
+        self.texts: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.hidden += 1
+        if tag not in VOID_ELEMENTS:
+            self.languages.append(dict(attrs).get("lang") or self.languages[-1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.hidden -= 1
+        if tag not in VOID_ELEMENTS and len(self.languages) > 1:
+            self.languages.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.texts.append((self.languages[-1], data))
+
+
+VOID_ELEMENTS = {"meta", "link", "br", "img", "input", "hr", "area", "base", "col", "source", "wbr"}
+
+
+def _visible_text(page: Path, language: str) -> str:
+    """The visible text of ``page`` in ``language``, its text nodes joined by a newline, without
+    the web addresses it shows."""
+    parser = _VisibleText(page.parent.name if page.parent.name in ("fr", "en") else language)
+    parser.feed(page.read_text(encoding="utf-8"))
+    text = "\n".join(text for lang, text in parser.texts if lang.split("-")[0] == language)
+    return re.sub(r"\b(https?|ftp|mailto|urn):\S+", "", text)  # addresses have their own ":?"
+
+
+# A colon must follow a no-break space (U+00A0) in French, except in an address (https:) or a
+# time (10:30); ";", "!" and "?" a narrow no-break space (U+202F).
+_BAD_FRENCH_COLON = re.compile(r"(?<!\u00a0):(?!(?<=\d:)\d)")
+_BAD_FRENCH_MARK = re.compile(r"(?<!\u202f)[;!?]")
+
+
+def test_the_french_punctuation_check_sees_what_it_must(tmp_path: Path) -> None:
+    bad = ["Licence : CC", "Licence: CC", "Licence\u202f: CC", "paie ; salaires", "quoi ?"]
+    good = ["Licence\u00a0: CC", "à 10:30", "paie\u202f; salaires"]
+    assert all(_BAD_FRENCH_COLON.search(t) or _BAD_FRENCH_MARK.search(t) for t in bad)
+    assert not any(_BAD_FRENCH_COLON.search(t) or _BAD_FRENCH_MARK.search(t) for t in good)
+    page = tmp_path / "fr" / "page.html"
+    page.parent.mkdir()
+    page.write_text(
+        '<html lang="fr"><head><style>a:hover{}</style></head><body><a href="http://x.org/?a=1">'
+        'Voir https://x.org/a?b=c</a><script>var a = {b: 1};</script><p lang="en">Note: it</p>'
+        "<p>Licence : CC</p></body></html>"
+    )
+    assert _visible_text(page, "fr").strip() == "Voir \nLicence : CC"
+
+
+def test_concept_pages_name_languages_mappings_and_the_licence_for_readers(
+    glossary: Graph,
+) -> None:
+    files = site_files(glossary, {})
+    french = _rendered(files, "fr/concept/payroll.html")
+    english = _rendered(files, "en/concept/payroll.html")
+    assert (
+        '<p class="equivalent">Équivalent anglais\u00a0: <span lang="en">payroll</span>' in french
+    )
+    assert '<p class="equivalent">French equivalent: <span lang="fr">paie</span>' in english
+    assert "Autres termes en anglais</dt>" in _rendered(files, "fr/concept/bpo.html")
+    assert "Other terms in French</dt>" in _rendered(files, "en/concept/bpo.html")
+    assert "skos:" not in french.split("</head>")[1] + english.split("</head>")[1]
+    assert re.search(r"<li>(équivalent|terme) [a-zé ]+ dans (STW|EuroVoc|Wikidata) <a href", french)
+    assert re.search(r"<li>[a-z ]+ in (STW|EuroVoc|Wikidata) <a href", english)
+    licence = '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>'
+    assert f"Licence\u00a0: {licence}" in french
+    assert f"Licence: {licence}" in english
+    assert "Télécharger\u00a0:" in french
+    assert "Download:" in english
+    assert "Search for a term" in english
+
+
+def test_a_mapping_is_named_by_its_relation_and_vocabulary() -> None:
+    text = TEXT["fr"]
+    unesco = _mapping(SKOS.broadMatch, "http://vocabularies.unesco.org/thesaurus/concept123", text)
+    assert unesco["relation"] == "terme plus large dans UNESCO"
+    assert unesco["identifier"] == "concept123"
+    other = _mapping(SKOS.exactMatch, "https://terms.example.org/voc/dog", TEXT["en"])
+    assert (other["relation"], other["identifier"]) == ("exact match in terms.example.org", "dog")
+    assert _licence_name("http://creativecommons.org/licenses/by/4.0/legalcode") == "CC BY 4.0"
+    assert _licence_name("https://example.org/licence") == "https://example.org/licence"
+
+
+def test_the_index_introduces_the_glossary_to_readers(glossary: Graph) -> None:
+    files = site_files(glossary, {})
+    for language in ("fr", "en"):
+        html = _rendered(files, f"{language}/index.html")
+        intro = html_lib.unescape(html.split("<h1>", 1)[1].split("<h2", 1)[0])
+        assert TEXT[language]["introduction"] in intro
+    every_word = "".join(_rendered(files, str(path)) for path in files if path.suffix == ".html")
+    assert "préférentiel" not in every_word.split("</head>")[-1]
+    assert "Pages of terms" not in every_word
+    assert "Search a term" not in every_word
+
+
+def test_other_languages_are_named_in_the_readers_language_or_by_their_code() -> None:
+    graph = Graph()
+    graph.add((EX.dog, RDF.type, SKOS.Concept))
+    graph.add((EX.dog, SKOS.prefLabel, Literal("dog", lang="en")))
+    graph.add((EX.dog, SKOS.prefLabel, Literal("chien", lang="fr")))
+    for text, tag in (("Hund", "de"), ("pichichi", "es-MX"), ("hund", "da")):
+        graph.add((EX.dog, SKOS.altLabel, Literal(text, lang=tag)))
+    french = _rendered(site_files(graph, {}), "fr/concept/dog.html")
+    assert '<dt>Autres termes en allemand</dt><dd lang="de">Hund</dd>' in french
+    assert "<dt>Autres termes en espagnol (MX)</dt>" in french
+    assert "<dt>Autres termes en da</dt>" in french
+    english = _rendered(site_files(graph, {}), "en/concept/dog.html")
+    assert "<dt>Other terms in German</dt>" in english
+    assert language_name("en", "fr") == "anglais"
+    assert language_name("fr", "en") == "French"
+
+
+def test_the_search_index_carries_the_folding_of_normalise(glossary: Graph) -> None:
+    index = _rendered(site_files(glossary, {}), "assets/search-index.js")
+    first_line = index.split("\n", 1)[0]
+    assert first_line.startswith("window.BPO_SEARCH_FOLDING = ")
+    folding = json.loads(index.split(" = ", 1)[1].split(";\nwindow.BPO_SEARCH_INDEX", 1)[0])
+    assert folding["characters"] == FOLDING
+    assert folding["cases"]["ß"] == "ss"
+    search_js = (REPO_ROOT / "bpo_kb" / "site" / "assets" / "search.js").read_text()
+    assert "\\u2019" not in search_js  # no table of its own to drift from Python's
+
+
+NORMALISE_SAMPLES = [
+    "sous-traitance",
+    "Sous\u2011Traitance",
+    "sous\u00a0traitance",
+    "l’étranger",
+    "L´ÉTRANGER",
+    "l\u02bcétranger",
+    "co\u00adût",
+    "Cœur  de\tMétier",
+    "Straße",
+    "ＢＰＯ ﬁche",
+    "Ἀθῆναι",
+    "x\u202f;\u2009y\u3000z",
+    "a\u2014b\u2212c\u2013d",
+    "ŉ ǰ ΐ",
+]
+
+
+def test_search_js_normalises_as_python_does(glossary: Graph) -> None:
+    """search.js's normalise, run by Node over the table the index carries, gives exactly what
+    bpo_kb.skos.search.normalise gives: every label of the glossary and every variant above."""
+    node = _program("node")
+    if node is None:
+        pytest.skip("node is absent: apt-get install nodejs")
+    search_js = (REPO_ROOT / "bpo_kb" / "site" / "assets" / "search.js").read_text()
+    function = re.search(
+        r"\n  var marks = null;.*?\n  function normalise\(text\) \{.*?\n  \}\n", search_js, re.S
+    )
+    assert function is not None
+    texts = NORMALISE_SAMPLES + sorted(
+        {str(o) for o in glossary.objects() if isinstance(o, Literal) and o.language}
+    )
+    # every character up to CJK that Python's Unicode database knows (Node's may be newer)
+    texts += [c for c in map(chr, range(0x20, 0x3100)) if unicodedata.category(c) != "Cn"]
+    script = (
+        f"var window = {{BPO_SEARCH_FOLDING: {json.dumps(folding_for_javascript())}}};\n"
+        + function.group(0)
+        + f"\nprocess.stdout.write(JSON.stringify({json.dumps(texts)}.map(normalise)));\n"
+    )
+    result = subprocess.run([node, "-"], input=script, capture_output=True, text=True, check=True)
+    folded = json.loads(result.stdout)
+    differ = [(t, f, normalise(t)) for t, f in zip(texts, folded, strict=True) if f != normalise(t)]
+    assert differ == []
+
+
 # --- in a real headless Chromium --------------------------------------------------------------
 
 
@@ -267,6 +456,39 @@ def test_the_search_index_is_loaded_only_when_search_is_used(
     page.locator("#search-results a").first.wait_for()
     assert page.locator("#search-results a").first.inner_text().startswith("payroll")
     assert [url for url in requested if url.endswith("search-index.js")] != []
+    assert page.errors == []
+
+
+def test_search_finds_a_term_whatever_its_spaces_hyphens_and_apostrophes(
+    page: object, served_site: str, tmp_path: Path
+) -> None:
+    page.goto(f"{served_site}/fr/index.html")
+    for typed in ("sous traitance", "Sous\u2011traitance", "sous\u00a0traitance"):
+        page.fill("#q", typed)
+        first = page.locator("#search-results a").first
+        first.wait_for()
+        assert first.get_attribute("href").endswith("fr/concept/subcontracting.html"), typed
+        assert first.inner_text().startswith("sous-traitance")
+    graph = Graph()
+    graph.add((EX.far, RDF.type, SKOS.Concept))
+    graph.add((EX.far, SKOS.prefLabel, Literal("externalisation à l'étranger", lang="fr")))
+    graph.add((EX.far, SKOS.prefLabel, Literal("offshore outsourcing", lang="en")))
+    graph.add((EX.near, RDF.type, SKOS.Concept))
+    graph.add((EX.near, SKOS.prefLabel, Literal("délocalisation à l’étranger proche", lang="fr")))
+    graph.add((EX.near, SKOS.prefLabel, Literal("nearshoring", lang="en")))
+    export_site(graph, tmp_path)
+    page.goto((tmp_path / "fr" / "index.html").as_uri())
+    for typed, found in (
+        ("externalisation a l’etranger", ["externalisation à l'étranger"]),
+        ("L\u02bcÉTRANGER", ["externalisation à l'étranger", "délocalisation à l’étranger proche"]),
+        ("délocalisation à l'étranger", ["délocalisation à l’étranger proche"]),
+    ):
+        page.fill("#q", typed)
+        page.locator("#search-results a").first.wait_for()
+        links = page.locator("#search-results a > span")
+        shown = page.locator("#search-results a").all_inner_texts()
+        assert sorted(text.split(" \u2014 ")[0] for text in shown) == sorted(found), typed
+        assert links.count() == len(found)
     assert page.errors == []
 
 

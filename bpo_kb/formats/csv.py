@@ -14,7 +14,11 @@ row-per-language layout. The row-per-language layout, which translators prefer
 one row per concept and language, with ``Preferred Label``, ``Definition``, ``Alternate Labels``
 and ``Parent IRI`` (several values separated by ``|``).
 
-Cells are trimmed; every cell that needed trimming is reported as a :class:`CellNote`. A row
+Header names are recognised whatever their case, spaces, hyphens and apostrophes
+(:func:`bpo_kb.skos.search.normalise`: ``Preferred\u00a0label`` is ``Preferred Label``). Cells
+are trimmed of every Unicode space. Every cell that needed trimming, and every value of a
+multi-valued cell dropped as the same text typed with other spaces, hyphens or apostrophes
+(:func:`bpo_kb.skos.search.typographic_key`), is reported as a :class:`CellNote`. A row
 without a URI, a URI given twice, an unknown column, a bad language tag or a broken quote is an
 :class:`InputError` naming the row and column; nothing is returned then.
 """
@@ -35,7 +39,8 @@ from rdflib.term import Node
 from bpo_kb.errors import ExportError, InputError
 from bpo_kb.rdf.checks import is_language_tag
 from bpo_kb.rdf.namespaces import RDF, SKOS, XSD, compact_iri, expand_iri
-from bpo_kb.rdf.read import new_graph
+from bpo_kb.rdf.stores import new_graph
+from bpo_kb.skos.search import normalise, typographic_key
 
 __all__ = [
     "SEPARATOR",
@@ -181,6 +186,10 @@ ROW_PER_LANGUAGE = {
     "Hidden Labels": (SKOS.hiddenLabel, "|"),
 }
 ROW_PER_LANGUAGE_LINKS = {"Parent IRI": SKOS.broader, "Related IRI": SKOS.related}
+_HEADER_NAMES = {
+    normalise(name): name
+    for name in ("URI", "Concept IRI", "Language Code", *ROW_PER_LANGUAGE, *ROW_PER_LANGUAGE_LINKS)
+}
 
 
 @dataclass(frozen=True)
@@ -204,7 +213,7 @@ def read_csv(path: Path) -> tuple[Graph, list[CellNote]]:
     rows = _rows(path)
     if not rows:
         raise InputError(f"{path}: row 1: the file is empty")
-    header = [cell.strip() for cell in rows[0]]
+    header = [_HEADER_NAMES.get(normalise(cell), cell.strip()) for cell in rows[0]]
     if "Concept IRI" in header and "Language Code" in header:
         return _read_row_per_language(path, header, rows[1:])
     return _read_xls2rdf(path, header, rows[1:])
@@ -281,7 +290,7 @@ def _read_xls2rdf(
         subject = _subject(path, row, row_number, seen, notes)
         for number, ((predicate, language, datatype), separator) in enumerate(columns, start=2):
             cell = row[number - 1] if number - 1 < len(row) else ""
-            for value in _values(cell, separator, row_number, number, notes):
+            for value in _values(cell, separator, row_number, number, notes, fold=bool(language)):
                 graph.add(
                     (subject, predicate, _term(path, value, language, datatype, row_number, number))
                 )
@@ -347,6 +356,7 @@ def _read_row_per_language(
                     row_number,
                     index[name] + 1,
                     notes,
+                    fold=False,
                 ):
                     graph.add((concept, predicate, _iri(path, value, row_number, index[name] + 1)))
     return graph, notes
@@ -377,10 +387,19 @@ def _cell(row: list[str], position: int, row_number: int, notes: list[CellNote])
 
 
 def _values(
-    cell: str, separator: str | None, row_number: int, column: int, notes: list[CellNote]
+    cell: str,
+    separator: str | None,
+    row_number: int,
+    column: int,
+    notes: list[CellNote],
+    *,
+    fold: bool = True,
 ) -> list[str]:
+    """The values of a cell, trimmed, each once: with ``fold``, two texts with one
+    :func:`~bpo_kb.skos.search.typographic_key` are one (« l’étranger », « l'étranger »)."""
     parts = cell.split(separator) if separator else [cell]
-    values = []
+    values: list[str] = []
+    kept: dict[str, str] = {}
     for part in parts:
         trimmed = part.strip()
         if trimmed != part and trimmed:
@@ -389,8 +408,14 @@ def _values(
             if separator and cell.strip():
                 notes.append(CellNote(row_number, column, "skipped an empty value"))
             continue
-        if trimmed not in values:
-            values.append(trimmed)
+        key = typographic_key(trimmed) if fold else trimmed
+        if key in kept:
+            notes.append(
+                CellNote(row_number, column, f"dropped {trimmed!r}, a duplicate of {kept[key]!r}")
+            )
+            continue
+        kept[key] = trimmed
+        values.append(trimmed)
     return values
 
 

@@ -69,6 +69,7 @@ PREFIXES: dict[str, str] = {
     "eurovoc": "http://eurovoc.europa.eu/",
     "gnd": "http://d-nb.info/gnd/",
     "iate": "http://iate.europa.eu/",
+    "unesco": "http://vocabularies.unesco.org/thesaurus/",
 }
 
 _PROJECT_PREFIXES = PrefixMap(PREFIXES)

@@ -15,35 +15,78 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.rdf.namespaces import DCTERMS, RDF, SKOS
+from bpo_kb.rdf.namespaces import DCTERMS, PREFIXES, RDF, SKOS
 from bpo_kb.skos.labels import texts_by_language
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
-from bpo_kb.skos.search import LABEL_KINDS, normalise
+from bpo_kb.skos.search import LABEL_KINDS, folding_for_javascript, normalise
 
-__all__ = ["site_files", "slugify"]
+__all__ = ["language_name", "site_files", "slugify"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+# Each language's name in itself (the language switch), then in each language of the pages
+# (« Équivalent anglais », "Other terms in French"); an unknown language is shown by its code.
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+LANGUAGE_NAMES_IN = {
+    "fr": {"fr": "français", "en": "anglais", "de": "allemand", "es": "espagnol"},
+    "en": {"fr": "French", "en": "English", "de": "German", "es": "Spanish"},
+}
+# Mapping targets are named by their vocabulary, found from the namespace of their IRI; an
+# unknown one by its host name.
+VOCABULARY_NAMES = {
+    PREFIXES["stw"]: "STW",
+    PREFIXES["eurovoc"]: "EuroVoc",
+    PREFIXES["wd"]: "Wikidata",
+    PREFIXES["gnd"]: "GND",
+    PREFIXES["unesco"]: "UNESCO",
+    PREFIXES["iate"]: "IATE",
+}
+# Licences by IRI, without its scheme or final "/": the short name readers know them by.
+LICENCE_NAMES = {
+    "creativecommons.org/licenses/by/4.0": "CC BY 4.0",
+    "creativecommons.org/licenses/by-sa/4.0": "CC BY-SA 4.0",
+    "creativecommons.org/licenses/by-nd/4.0": "CC BY-ND 4.0",
+    "creativecommons.org/licenses/by-nc/4.0": "CC BY-NC 4.0",
+    "creativecommons.org/publicdomain/zero/1.0": "CC0 1.0",
+    "opendatacommons.org/licenses/by/1-0": "ODC-By 1.0",
+    "www.etalab.gouv.fr/licence-ouverte-open-licence": "Licence Ouverte 2.0",
+}
+# The site's words in each language, punctuation included: French puts a no-break space
+# (U+00A0) before ":" and a narrow one (U+202F) before ";", "!" and "?"; English quotes are “ ”.
+# {language} is a name from LANGUAGE_NAMES_IN, {vocabulary} one from VOCABULARY_NAMES.
 TEXT = {
     "fr": {
         "search": "Rechercher un terme",
-        "search_help": "Termes français et anglais, accents facultatifs",
+        "search_help": (
+            "Termes français et anglais\u202f; accents, espaces, traits d'union et apostrophes "
+            "indifférents"
+        ),
+        "introduction": (
+            "Ce glossaire donne pour chaque notion son terme privilégié et ses autres termes dans "
+            "chacune de ses langues, sa définition, sa place dans la hiérarchie et ses "
+            "correspondances dans d'autres vocabulaires. Cherchez un terme ci-dessus, ou "
+            "parcourez la liste alphabétique, la hiérarchie ou les regroupements."
+        ),
         "languages": "Langues",
-        "downloads": "Télécharger",
+        "separator": "\u202f; ",
+        "downloads": "Télécharger\u00a0:",
         "index": "Index",
         "terms": "Termes",
+        "terms_from_to": "Termes\u00a0: {first} – {last}",
         "term_pages": "Pages de termes",
         "hierarchy": "Hiérarchie",
         "collections": "Regroupements",
         "definition": "Définition",
+        "equivalent": "Équivalent {language}\u00a0:",
         "alternatives": "Autres termes",
+        "alternatives_in": "Autres termes en {language}",
         "scope_note": "Note d'application",
         "source": "Source",
         "broader": "Terme générique",
@@ -51,21 +94,38 @@ TEXT = {
         "related": "Termes associés",
         "in_collections": "Regroupements",
         "mappings": "Correspondances",
+        "exactMatch": "équivalent exact dans {vocabulary}",
+        "closeMatch": "équivalent proche dans {vocabulary}",
+        "broadMatch": "terme plus large dans {vocabulary}",
+        "narrowMatch": "terme plus étroit dans {vocabulary}",
+        "relatedMatch": "terme associé dans {vocabulary}",
         "members": "Termes",
-        "licence": "Licence",
+        "licence": "Licence\u00a0:",
     },
     "en": {
-        "search": "Search a term",
-        "search_help": "French and English terms, accents optional",
+        "search": "Search for a term",
+        "search_help": (
+            "French and English terms; accents, spaces, hyphens and apostrophes optional"
+        ),
+        "introduction": (
+            "For each concept, this glossary gives its preferred term and other terms in each "
+            "of its languages, its definition, its place in the hierarchy and its equivalents in "
+            "other vocabularies. Search for a term above, or browse the alphabetical list, the "
+            "hierarchy or the groupings."
+        ),
         "languages": "Languages",
-        "downloads": "Download",
+        "separator": "; ",
+        "downloads": "Download:",
         "index": "Index",
         "terms": "Terms",
-        "term_pages": "Pages of terms",
+        "terms_from_to": "Terms: {first} – {last}",
+        "term_pages": "Term pages",
         "hierarchy": "Hierarchy",
         "collections": "Groupings",
         "definition": "Definition",
+        "equivalent": "{language} equivalent:",
         "alternatives": "Other terms",
+        "alternatives_in": "Other terms in {language}",
         "scope_note": "Scope note",
         "source": "Source",
         "broader": "Broader term",
@@ -73,8 +133,13 @@ TEXT = {
         "related": "Related terms",
         "in_collections": "Groupings",
         "mappings": "Mappings",
+        "exactMatch": "exact match in {vocabulary}",
+        "closeMatch": "close match in {vocabulary}",
+        "broadMatch": "broader term in {vocabulary}",
+        "narrowMatch": "narrower term in {vocabulary}",
+        "relatedMatch": "related term in {vocabulary}",
         "members": "Terms",
-        "licence": "Licence",
+        "licence": "Licence:",
     },
 }
 Writer = Callable[[BinaryIO], None]
@@ -307,6 +372,10 @@ class _ConceptPages:
 
         return {
             **shared,
+            "mappings": [
+                _mapping(MAPPING_PROPERTIES[index], target, text)
+                for index, target in cast("list[tuple[int, str]]", shared["mappings"])
+            ],
             "sources": sorted(
                 _text(self._graph, s, DCTERMS.title, language) or str(s)
                 for s in self._graph.objects(item.node, DCTERMS.source)
@@ -340,11 +409,12 @@ class _ConceptPages:
         view = {
             "iri": str(node),
             "pref": item.pref,
-            "alt": dict(item.alt),
+            # the pages' languages first, then any other in which there are alternative terms
+            "alt": dict(sorted(item.alt.items(), key=lambda pair: (pair[0] not in TEXT, pair[0]))),
             "definitions": {lang: item.definitions.get(lang, []) for lang in TEXT},
             "notes": {lang: item.notes.get(lang, []) for lang in TEXT},
             "mappings": sorted(
-                (f"skos:{str(p).rsplit('#', 1)[-1]}", str(o))
+                (MAPPING_PROPERTIES.index(p), str(o))
                 for p in MAPPING_PROPERTIES
                 for o in graph.objects(node, p)
             ),
@@ -355,6 +425,22 @@ class _ConceptPages:
             "narrower": linked(SKOS.narrower, SKOS.broader),
             "related": linked(SKOS.related, SKOS.related),
         }
+
+
+def _mapping(relation: URIRef, target: str, text: dict[str, str]) -> dict[str, str]:
+    """A mapping as readers see it: « terme plus large dans STW », and the target's identifier
+    in that vocabulary as the text of a link to its IRI."""
+    namespace = max((n for n in VOCABULARY_NAMES if target.startswith(n)), key=len, default="")
+    if namespace and target != namespace:
+        vocabulary, identifier = VOCABULARY_NAMES[namespace], target[len(namespace) :]
+    else:
+        vocabulary = urlsplit(target).hostname or target
+        identifier = re.split(r"[/#]", target.rstrip("/#"))[-1]
+    return {
+        "relation": text[str(relation).rsplit("#", 1)[-1]].format(vocabulary=vocabulary),
+        "iri": target,
+        "identifier": identifier,
+    }
 
 
 def _concept_jsonld(graph: Graph, node: Node) -> dict[str, object]:
@@ -462,23 +548,42 @@ def _search_index(graph: Graph, concepts: list[_Item], languages: list[str]) -> 
             }
         )
     text = json.dumps(entries, ensure_ascii=False, indent=0, sort_keys=True)
-    return f"window.BPO_SEARCH_INDEX = {text};\n".encode()
+    folding = json.dumps(folding_for_javascript(), ensure_ascii=True, sort_keys=True)
+    return f"window.BPO_SEARCH_FOLDING = {folding};\nwindow.BPO_SEARCH_INDEX = {text};\n".encode()
 
 
 def _common(
     graph: Graph, scheme: Node | None, language: str, languages: list[str], downloads: list[str]
 ) -> dict[str, object]:
-    text = TEXT.get(language, TEXT["en"])
     licence = graph.value(scheme, DCTERMS.license) if scheme is not None else None
     return {
         "lang": language,
         "languages": languages,
         "language_names": LANGUAGE_NAMES,
-        "text": text,
+        "language_name": lambda code: language_name(code, language),
+        "text": TEXT.get(language, TEXT["en"]),
         "downloads": downloads,
         "site_title": _text(graph, scheme, DCTERMS.title, language) or "Glossary",
-        "licence_text": f"{text['licence']}: {licence}" if licence else "",
+        "licence": {"iri": str(licence), "name": _licence_name(str(licence))} if licence else None,
     }
+
+
+def language_name(tag: str, reader: str) -> str:
+    """The name of the language ``tag`` in the language ``reader`` reads: « anglais » for
+    ``en`` in ``fr``, « français (CA) » for ``fr-CA``; the tag itself for a language not in
+    LANGUAGE_NAMES_IN."""
+    names = LANGUAGE_NAMES_IN.get(reader, LANGUAGE_NAMES_IN["en"])
+    base, _, region = tag.partition("-")
+    if tag in names or base not in names:
+        return names.get(tag, tag)
+    return f"{names[base]} ({region})"
+
+
+def _licence_name(iri: str) -> str:
+    """« CC BY 4.0 » for the IRI of that licence (http or https, with or without a final "/"
+    or "legalcode"); the IRI itself for a licence not in LICENCE_NAMES."""
+    key = re.sub(r"^https?://|/(legalcode(\.[a-z-]+)?)?$|/$", "", iri.strip())
+    return LICENCE_NAMES.get(key.removesuffix("/"), iri)
 
 
 def _page(

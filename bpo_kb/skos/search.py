@@ -1,4 +1,5 @@
-"""Find concepts by any of their labels, whatever the case, accents or ligatures.
+"""Find concepts by any of their labels, whatever the case, accents, ligatures, spaces, hyphens
+or apostrophes.
 
 Matching is done in Python over normalised labels: the user's term never reaches a SPARQL text.
 Ranking: exact preferred term, exact alternative term, exact hidden label, then labels that start
@@ -7,6 +8,7 @@ with the term, then labels that contain it.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,14 +17,51 @@ from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import RDF, SKOS
 
-__all__ = ["LABEL_KINDS", "Hit", "normalise", "search_concepts"]
+__all__ = [
+    "FOLDING",
+    "LABEL_KINDS",
+    "Hit",
+    "folding_for_javascript",
+    "normalise",
+    "search_concepts",
+    "typographic_key",
+]
 
 # Label property -> rank of an exact match on it.
 LABEL_KINDS = {SKOS.prefLabel: 0, SKOS.altLabel: 1, SKOS.hiddenLabel: 2}
 _PREFIX_RANK = 3
 _SUBSTRING_RANK = 4
 RANK_NAMES = {0: "preferred", 1: "alternative", 2: "hidden", 3: "prefix", 4: "substring"}
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "’": "'", "ʼ": "'", "‘": "'"})
+
+# What normalise replaces, after case folding and again after decomposition. Every space
+# (Unicode Zs, tab, line breaks: whatever str.split splits on) and every hyphen or dash is one
+# space, so that « sous traitance » finds « sous-traitance »; invisible characters (soft hyphen,
+# zero-width space and joiner, byte order mark) go; every apostrophe, prime or accent written
+# for one is "'", so that « l’étranger » finds « l'étranger »; œ and æ are written out. The
+# site's search.js folds with this same table (the builder writes it into the search index).
+_SPACES = "".join(c for c in map(chr, range(0x3100)) if c.isspace())  # none above U+3000
+_DASHES = (
+    "-\u058a\u05be\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+)
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_APOSTROPHES = "`\u00b4\u02b9\u02bc\u2018\u2019\u201b\u2032\u2035\uff07"
+FOLDING: dict[str, str] = {
+    **{c: " " for c in _SPACES + _DASHES},
+    **{c: "" for c in _INVISIBLE},
+    **{c: "'" for c in _APOSTROPHES},
+    "œ": "oe",
+    "æ": "ae",
+}
+_FOLD = str.maketrans(FOLDING)
+# The same classes, each kept as one character of its own: only typing differs, not the word.
+_TYPOGRAPHY = str.maketrans(
+    {
+        **{c: " " for c in _SPACES},
+        **{c: "-" for c in _DASHES},
+        **{c: "" for c in _INVISIBLE},
+        **{c: "'" for c in _APOSTROPHES},
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -39,13 +78,47 @@ class Hit:
 
 
 def normalise(text: str) -> str:
-    """Lower case, without accents or ligatures, with single spaces: « Cœur  de Métier » gives
-    « coeur de metier »."""
-    folded = text.casefold().translate(_LIGATURES)
+    """Lower case, without accents or ligatures, with every space, hyphen or dash as one space and
+    every apostrophe as "'" (:data:`FOLDING`): « Cœur  de Métier » gives « coeur de metier »,
+    « sous\u2011traitance » and « Sous traitance » give « sous traitance », « l’Étranger » gives
+    « l'etranger »."""
+    folded = text.casefold().translate(_FOLD)
     if not folded.isascii():  # ASCII has no accents to take off: most labels of most glossaries
         decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
     return " ".join(folded.split())
+
+
+def typographic_key(text: str) -> str:
+    """``text`` with every space, hyphen and apostrophe variant written one way and its spaces
+    single: « l’étranger » and « l'étranger » have one key, « côte » and « cote » two, and so do
+    « sous-traitance » and « sous traitance »."""
+    return " ".join(text.translate(_TYPOGRAPHY).split())
+
+
+@functools.cache
+def folding_for_javascript() -> dict[str, object]:
+    """What the site's search.js needs to fold a typed term exactly as :func:`normalise` folded
+    the index's labels: ``characters``, :data:`FOLDING`; ``cases``, what to replace after
+    JavaScript's ``toLowerCase`` where ``casefold`` goes further than lowering (ß → ss), folded;
+    and ``marks``, the ranges of a regular expression class of the combining marks."""
+    cases: dict[str, str] = {}
+    marks: list[list[int]] = []
+    for code in range(0x110000):
+        character = chr(code)
+        lowered = character.lower()
+        if len(lowered) == 1 and lowered.casefold() != lowered:
+            cases[lowered] = lowered.casefold().translate(_FOLD)
+        if unicodedata.combining(character):
+            if marks and marks[-1][1] == code - 1:
+                marks[-1][1] = code
+            else:
+                marks.append([code, code])
+    return {
+        "characters": dict(sorted(FOLDING.items())),
+        "cases": dict(sorted(cases.items())),
+        "marks": "".join(f"{chr(a)}-{chr(b)}" if a < b else chr(a) for a, b in marks),
+    }
 
 
 def search_concepts(graph: Graph, term: str, *, language: str | None = None) -> list[Hit]:

@@ -6,14 +6,23 @@
 (function () {
   "use strict";
   var waiting = null; // what to run once the index has loaded, while it loads
-  var LIGATURES = { "\u0153": "oe", "\u00e6": "ae", "\u2019": "'", "\u02bc": "'", "\u2018": "'" };
+  var marks = null; // the combining marks, as a regular expression, once the index has loaded
 
+  // bpo_kb.skos.search.normalise, with the tables the index carries (window.BPO_SEARCH_FOLDING):
+  // lower case, every space, hyphen and dash one space, every apostrophe "'", no accents.
   function normalise(text) {
-    var lowered = text.toLowerCase().replace(/[\u0153\u00e6\u2019\u02bc\u2018]/g, function (c) {
-      return LIGATURES[c];
-    });
-    return lowered.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").split(/\s+/)
-      .filter(Boolean).join(" ");
+    var folding = window.BPO_SEARCH_FOLDING;
+    var has = function (table, c) { return Object.prototype.hasOwnProperty.call(table, c); };
+    var fold = function (string, cases) {
+      return Array.from(string, function (c) {
+        return cases && has(folding.cases, c) ? folding.cases[c]
+          : has(folding.characters, c) ? folding.characters[c] : c;
+      }).join("");
+    };
+    if (marks === null) { marks = new RegExp("[" + folding.marks + "]", "gu"); }
+    var lowered = fold(text.toLowerCase(), true);
+    var folded = fold(lowered.normalize("NFKD").replace(marks, ""), false);
+    return folded.split(" ").filter(Boolean).join(" ");
   }
 
   function rank(label, kind, wanted) {
