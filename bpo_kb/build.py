@@ -1,24 +1,42 @@
-"""The main job: validate the vocabulary, complete it, write every export."""
+"""The main pipeline: read the source, validate it, complete it, write the exports.
+
+Reading and validating happen in :func:`load_valid_vocabulary`; writing in :func:`export_all`
+(every format of :data:`~bpo_kb.formats.registry.FORMATS`) or :func:`export_one`.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import functools
 import gc
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 
 from bpo_kb.errors import InvalidVocabulary
-from bpo_kb.formats.registry import export_all
+from bpo_kb.files import copy_of, write_atomically
+from bpo_kb.formats.registry import FILE_FORMATS, FORMATS, writer_for
 from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.read import read_graph
 from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
 from bpo_kb.skos.completion import complete_graph
 from bpo_kb.skos.rebase import rebase
 
-__all__ = ["BuildResult", "build", "load_valid_vocabulary"]
+__all__ = [
+    "SITE_FOLDER",
+    "BuildResult",
+    "build",
+    "export_all",
+    "export_one",
+    "export_site",
+    "load_valid_vocabulary",
+]
+
+SITE_FOLDER = FORMATS["html"].filename
 
 
 @dataclass
@@ -60,6 +78,95 @@ def load_valid_vocabulary(
     :class:`InvalidVocabulary` if it has violations."""
     complete, _ = _validated(ontology, required_languages, base, silent)
     return complete
+
+
+def export_one(
+    graph: Graph, format_name: str, path: Path, *, include_hidden: bool = False
+) -> list[Path]:
+    """Write ``graph`` to ``path`` in one format (a folder for the site), atomically; returns
+    the files written."""
+    if FORMATS[format_name].is_folder:
+        return export_site(graph, path)
+    writer = writer_for(format_name, include_hidden=include_hidden)
+    return write_atomically({path: lambda stream: writer(graph, stream)})
+
+
+def export_all(graph: Graph, out_dir: Path, *, progress: ProgressCallback = silent) -> list[Path]:
+    """Write every format into ``out_dir``. Every file is written to a temporary file beside it
+    first, and none is renamed into place unless all were written; the renames then happen one
+    after the other."""
+    with _long_lived_objects_left_alone():
+        return _export_all(graph, out_dir, progress)
+
+
+@contextlib.contextmanager
+def _long_lived_objects_left_alone() -> Iterator[None]:
+    """Keep Python's cyclic garbage collector off the objects that exist now (the graph's
+    millions), which the writers' many short-lived allocations would make it scan again and
+    again. They are handed back to the collector when the export ends."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _export_all(graph: Graph, out_dir: Path, progress: ProgressCallback) -> list[Path]:
+    def writing(name: str) -> Callable[[BinaryIO], None]:
+        export_format = FILE_FORMATS[name]
+
+        def write(stream: BinaryIO) -> None:
+            progress(f"writing {export_format.filename}")
+            writer_for(name)(graph, stream)
+
+        return write
+
+    targets = {out_dir / f.filename: writing(name) for name, f in FILE_FORMATS.items()}
+    # The site's downloads are copies of the files just written, not a second rendering.
+    downloads = {f.filename: copy_of(out_dir / f.filename) for f in FILE_FORMATS.values()}
+    site = _site_files(graph, out_dir / SITE_FOLDER, downloads)
+    targets.update(_reporting(site, f"writing {SITE_FOLDER}/", progress))
+    return write_atomically(targets)
+
+
+def _reporting(
+    writers: dict[Path, Callable[[BinaryIO], None]], label: str, progress: ProgressCallback
+) -> dict[Path, Callable[[BinaryIO], None]]:
+    """The same writers, reporting ``label: done/total files`` about a hundred times as they
+    run: a site of 100,000 concepts takes minutes to write, in one phase."""
+    total = len(writers)
+    step = max(1, total // 100)
+
+    def reporting(index: int, write: Callable[[BinaryIO], None]) -> Callable[[BinaryIO], None]:
+        if index % step:
+            return write
+
+        def report_then_write(stream: BinaryIO) -> None:
+            progress(f"{label}: {index:,}/{total:,} files")
+            write(stream)
+
+        return report_then_write
+
+    return {path: reporting(i, write) for i, (path, write) in enumerate(writers.items())}
+
+
+def _site_files(
+    graph: Graph, site_dir: Path, downloads: dict[str, Callable[[BinaryIO], None]] | None = None
+) -> dict[Path, Callable[[BinaryIO], None]]:
+    """The static site's files under ``site_dir``, every file export included for download."""
+    if downloads is None:
+        downloads = {
+            f.filename: functools.partial(writer_for(name), graph)
+            for name, f in FILE_FORMATS.items()
+        }
+    files = FORMATS["html"].files
+    assert files is not None
+    return {site_dir / path: writer for path, writer in files(graph, downloads).items()}  # type: ignore[misc]
+
+
+def export_site(graph: Graph, site_dir: Path) -> list[Path]:
+    """Write the static HTML glossary into ``site_dir``, atomically."""
+    return write_atomically(_site_files(graph, site_dir))
 
 
 def _validated(

@@ -1,4 +1,6 @@
-"""Run the command line in a child process, so that a death it cannot report still ends in one
+"""How a bpo-kb process starts and stops: the supervised child, and SIGTERM as Ctrl-C.
+
+The command line runs in a child process, so that a death it cannot report still ends in one
 clear line.
 
 Oxigraph is Rust: when one of its allocations fails it prints "memory allocation of N bytes
@@ -8,6 +10,9 @@ runs the command, and the parent, like a shell waiting for a job, reports how it
 child's Python output (messages, progress) still goes straight to the terminal; only what native
 code writes to file descriptor 2 passes through the parent, which forwards it unless it is an
 allocation failure, which it replaces by one line.
+
+While a command works, SIGTERM (kill, timeout, a service manager) stops it as Ctrl-C does
+(:func:`stopping_on_sigterm`), so that writes in progress remove their temporary files.
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from typing import NoReturn
 
-__all__ = ["run_supervised"]
+__all__ = ["Terminated", "run_supervised", "stopping_on_sigterm"]
 
 _ALLOCATION_FAILED = re.compile(rb"^memory allocation of (\d+) bytes failed$", re.MULTILINE)
 
@@ -132,3 +138,25 @@ def _write_stderr(data: bytes) -> None:
     if data:
         sys.stderr.flush()
         os.write(2, data)
+
+
+class Terminated(BaseException):  # noqa: N818 - names the event, like KeyboardInterrupt
+    """SIGTERM arrived: unwinds like Ctrl-C, so writes in progress remove their temporaries."""
+
+
+@contextlib.contextmanager
+def stopping_on_sigterm() -> Iterator[None]:
+    """While the block runs, SIGTERM raises :class:`Terminated` in the main thread instead of
+    killing the process where it stands (which left temporary files behind)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from bpo_kb.build import SITE_FOLDER
 from bpo_kb.cli import main
-from bpo_kb.formats.registry import FORMATS, SITE_FOLDER
+from bpo_kb.formats.registry import FILE_FORMATS
 from bpo_kb.resources import DEFAULT_ONTOLOGY_DIR
 
 PAYROLL = "https://w3id.org/bpo-kb/payroll"
@@ -28,7 +29,7 @@ def previous_exports(tmp_path: Path) -> Path:
     """An exports folder holding files from an earlier build."""
     out = tmp_path / "exports"
     out.mkdir()
-    for export_format in FORMATS.values():
+    for export_format in FILE_FORMATS.values():
         (out / export_format.filename).write_text("earlier build\n")
     return out
 
@@ -55,7 +56,7 @@ def test_build_writes_every_export(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "0 violation(s)" in result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [*(f.filename for f in FORMATS.values()), SITE_FOLDER]
+        [*(f.filename for f in FILE_FORMATS.values()), SITE_FOLDER]
     )
 
 
@@ -125,7 +126,7 @@ def test_missing_file_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> Non
 def test_unknown_export_format_lists_the_choices(runner: CliRunner) -> None:
     result = runner.invoke(main, ["export", "--format", "docx"])
     assert result.exit_code == 2
-    for name in FORMATS:
+    for name in FILE_FORMATS:
         assert name in result.stderr
 
 
@@ -165,7 +166,7 @@ def test_sigterm_during_a_build_removes_its_temporary_files_and_keeps_earlier_ex
     source = write_vocabulary(tmp_path / "large.ttl", 3000, defects=False)
     out_dir = tmp_path / "exports"
     out_dir.mkdir()
-    earlier = out_dir / FORMATS["turtle"].filename
+    earlier = out_dir / FILE_FORMATS["turtle"].filename
     earlier.write_bytes(b"earlier export")
     build = subprocess.Popen(
         [sys.executable, "-m", "bpo_kb", "build", "--ontology", str(source), "--out", str(out_dir)],

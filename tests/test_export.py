@@ -15,12 +15,13 @@ from pyld import jsonld
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from bpo_kb.build import export_all
 from bpo_kb.cli import main
 from bpo_kb.formats.csv import SEPARATOR
-from bpo_kb.formats.registry import FORMATS, export_all
+from bpo_kb.formats.registry import FILE_FORMATS
 from bpo_kb.rdf.namespaces import RDF, SKOS, VANN, XSD, compact_iri
 
-RDF_FORMATS = [name for name, f in FORMATS.items() if f.rdf_parser]
+RDF_FORMATS = [name for name, f in FILE_FORMATS.items() if f.rdf_parser]
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,7 @@ def exported(glossary: Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_rdf_export_reparses_to_the_built_graph(
     glossary: Graph, exported: Path, format_name: str
 ) -> None:
-    chosen = FORMATS[format_name]
+    chosen = FILE_FORMATS[format_name]
     reparsed = Graph().parse(exported / chosen.filename, format=chosen.rdf_parser)
     assert isomorphic(reparsed, glossary)
 
@@ -44,7 +45,7 @@ def _refuse_remote(url: str, options: object = None) -> None:
 
 
 def test_jsonld_gives_the_same_graph_through_pyld(glossary: Graph, exported: Path) -> None:
-    document = json.loads((exported / FORMATS["jsonld"].filename).read_text(encoding="utf-8"))
+    document = json.loads((exported / FILE_FORMATS["jsonld"].filename).read_text(encoding="utf-8"))
     nquads = jsonld.to_rdf(
         document, {"format": "application/n-quads", "documentLoader": _refuse_remote}
     )
@@ -52,7 +53,7 @@ def test_jsonld_gives_the_same_graph_through_pyld(glossary: Graph, exported: Pat
 
 
 def test_jsonld_uses_language_maps_and_an_inline_context(exported: Path) -> None:
-    document = json.loads((exported / FORMATS["jsonld"].filename).read_text(encoding="utf-8"))
+    document = json.loads((exported / FILE_FORMATS["jsonld"].filename).read_text(encoding="utf-8"))
     assert isinstance(document["@context"], dict)
     bpo = next(node for node in document["@graph"] if node["@id"] == "bpo:bpo")
     assert bpo["prefLabel"] == {
@@ -80,7 +81,7 @@ def test_jsonld_is_written_node_by_node_as_one_indented_document(
 def test_csv_holds_every_label_definition_relation_and_mapping(
     glossary: Graph, exported: Path
 ) -> None:
-    text = (exported / FORMATS["csv"].filename).read_text(encoding="utf-8")
+    text = (exported / FILE_FORMATS["csv"].filename).read_text(encoding="utf-8")
     rows = {row["URI"]: row for row in csv.DictReader(io.StringIO(text))}
     for concept in glossary.subjects(RDF.type, SKOS.Concept):
         row = rows[compact_iri(concept)]
@@ -101,7 +102,7 @@ def test_csv_holds_every_label_definition_relation_and_mapping(
 
 
 def test_csv_has_one_row_per_concept(glossary: Graph, exported: Path) -> None:
-    text = (exported / FORMATS["csv"].filename).read_text(encoding="utf-8")
+    text = (exported / FILE_FORMATS["csv"].filename).read_text(encoding="utf-8")
     uris = [row["URI"] for row in csv.DictReader(io.StringIO(text))]
     concepts = {compact_iri(c) for c in glossary.subjects(RDF.type, SKOS.Concept)}
     assert len(uris) == len(set(uris))
@@ -124,7 +125,7 @@ def test_exports_are_byte_identical_across_processes(tmp_path: Path) -> None:
             {str(p.relative_to(out_dir)): p.read_bytes() for p in out_dir.rglob("*") if p.is_file()}
         )
     assert digests[0] == digests[1]
-    assert {f.filename for f in FORMATS.values()} <= set(digests[0])
+    assert {f.filename for f in FILE_FORMATS.values()} <= set(digests[0])
     assert "html/en/concept/payroll.html" in digests[0]
 
 
@@ -137,7 +138,7 @@ def test_rdf_writers_escape_what_they_must(tmp_path: Path, format_name: str) -> 
     graph.add((subject, SKOS.notation, Literal("12", datatype=XSD.integer)))
     graph.add((subject, SKOS.related, URIRef("http://example.org/a.b#c")))
     export_all(graph, tmp_path)
-    chosen = FORMATS[format_name]
+    chosen = FILE_FORMATS[format_name]
     reparsed = Graph().parse(tmp_path / chosen.filename, format=chosen.rdf_parser)
     assert isomorphic(reparsed, graph)
 
@@ -148,10 +149,10 @@ def test_turtle_and_ntriples_escape_control_characters(format_name: str) -> None
     text = 'bell\x07 delete\x7f quote" backslash\\ plain'
     graph.add((URIRef("http://example.org/x"), SKOS.note, Literal(text, lang="en")))
     stream = io.BytesIO()
-    FORMATS[format_name].write(graph, stream)
+    FILE_FORMATS[format_name].write(graph, stream)
     written = stream.getvalue().decode()
     assert '"bell\\u0007 delete\\u007F quote\\" backslash\\\\ plain"@en' in written
-    reparsed = Graph().parse(data=written, format=FORMATS[format_name].rdf_parser)
+    reparsed = Graph().parse(data=written, format=FILE_FORMATS[format_name].rdf_parser)
     assert isomorphic(reparsed, graph)
 
 
@@ -235,7 +236,7 @@ def test_a_rebased_build_moves_every_bpo_iri_and_nothing_else(
     assert result.exit_code == 0, result.output
 
     for format_name in RDF_FORMATS:
-        chosen = FORMATS[format_name]
+        chosen = FILE_FORMATS[format_name]
         rebased = Graph().parse(tmp_path / chosen.filename, format=chosen.rdf_parser)
         iris = {t for triple in rebased for t in triple if isinstance(t, URIRef)}
         assert not {iri for iri in iris if iri.startswith("https://w3id.org/bpo-kb/")}

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from bpo_kb.formats.registry import FORMATS, SITE_FOLDER, export_all, export_site
+from bpo_kb.build import SITE_FOLDER, export_all, export_site
+from bpo_kb.formats.registry import FILE_FORMATS
 
 from .conftest import REPO_ROOT
 
 
-@pytest.mark.parametrize("export_format", FORMATS.values(), ids=list(FORMATS))
+@pytest.mark.parametrize("export_format", FILE_FORMATS.values(), ids=list(FILE_FORMATS))
 def test_committed_export_matches_a_fresh_build(
     glossary: Graph, tmp_path: Path, export_format: object
 ) -> None:

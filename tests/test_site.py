@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from bpo_kb.formats.registry import export_site
+from bpo_kb.build import export_site
 from bpo_kb.rdf.namespaces import RDF, SKOS
 from bpo_kb.site.builder import (
     TEXT,

@@ -12,16 +12,19 @@ semapv:LexicalMatching.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from bpo_kb.formats.sssom import MappingRow
+from bpo_kb.files import write_atomically
+from bpo_kb.formats.sssom import MappingRow, write_sssom_rows
 from bpo_kb.rdf.namespaces import RDF, RDFS, SKOS
 from bpo_kb.skos.search import normalise
 
-__all__ = ["align", "singular"]
+__all__ = ["align", "singular", "write_alignment"]
 
 _FIELD_SCORES = {
     ("prefLabel", "prefLabel"): 1.0,
@@ -95,3 +98,13 @@ def _labels(graph: Graph) -> list[_Label]:
                         _Label(concept, field, str(literal), literal.language.split("-")[0].lower())
                     )
     return found
+
+
+def write_alignment(rows: Sequence[MappingRow], others: Sequence[Path], output: Path) -> None:
+    """Write candidate mappings to the vocabulary in ``others`` as an SSSOM table, atomically."""
+    metadata = {
+        "mapping_set_id": f"urn:bpo-kb:alignment:{others[0].name}",
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "object_source": ", ".join(str(path) for path in others),
+    }
+    write_atomically({output: lambda stream: write_sssom_rows(rows, metadata, stream)})

@@ -15,6 +15,7 @@ from bpo_kb.rdf.namespaces import RDF, SH
 from bpo_kb.rdf.stores import new_graph
 
 __all__ = [
+    "FAIL_LEVELS",
     "REPORT_FORMATS",
     "SEVERITY_NAMES",
     "Finding",
@@ -97,6 +98,10 @@ class ValidationReport:
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
 
+    def failing(self, fail_on: str) -> int:
+        """How many findings are at or above ``fail_on`` (a key of :data:`FAIL_LEVELS`)."""
+        return sum(self.count(severity) for severity in FAIL_LEVELS[fail_on])
+
     def counts(self) -> Counter[str]:
         return Counter(finding.severity for finding in self.findings)
 
@@ -167,4 +172,10 @@ REPORT_FORMATS: dict[str, Callable[[ValidationReport], str]] = {
     "json": _json,
     "turtle": _turtle,
     "summary": _summary_lines,
+}
+
+# --fail-on level -> the severities that make the exit code 1.
+FAIL_LEVELS: dict[str, tuple[str, ...]] = {
+    "violation": ("Violation",),
+    "warning": ("Violation", "Warning"),
 }

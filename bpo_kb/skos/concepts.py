@@ -1,4 +1,4 @@
-"""Concepts as people read them: find one by IRI, slug or label, and its card."""
+"""Concepts as people read them: find one by IRI, slug or label, its card, search results."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from bpo_kb.skos.labels import texts_by_language
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 from bpo_kb.skos.search import search_concepts
 
-__all__ = ["ConceptCard", "concept_card", "find_concept"]
+__all__ = ["ConceptCard", "SearchResult", "concept_card", "find_concept", "search_results"]
 
 
 @dataclass
@@ -115,3 +115,43 @@ def _iri_candidates(spec: str) -> Iterator[URIRef]:
     if local and prefix in PREFIXES:
         yield URIRef(PREFIXES[prefix] + local)
     yield BPO[spec]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One concept a search found, with the terms and definition a reader sees first."""
+
+    iri: str
+    match: str
+    matched_label: str
+    fr: str
+    en: str
+    definition: str
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.__dict__)
+
+    def as_text(self) -> str:
+        return (
+            f"{self.iri}  {self.fr} / {self.en}  [{self.match}: {self.matched_label}]\n"
+            f"    {self.definition}"
+        )
+
+
+def search_results(graph: Graph, term: str, *, language: str | None = None) -> list[SearchResult]:
+    """The concepts matching ``term`` (see :func:`~bpo_kb.skos.search.search_concepts`), best
+    first, each with its fr/en terms and its definition in ``language`` (default en)."""
+    results = []
+    for hit in search_concepts(graph, term, language=language):
+        card = concept_card(graph, hit.concept)  # type: ignore[arg-type]
+        results.append(
+            SearchResult(
+                iri=str(hit.concept),
+                match=hit.match,
+                matched_label=str(hit.label),
+                fr=card.pref_labels.get("fr", ""),
+                en=card.pref_labels.get("en", ""),
+                definition=(card.definitions.get(language or "en") or [""])[0],
+            )
+        )
+    return results
