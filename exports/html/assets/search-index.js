@@ -65,10 +65,6 @@ window.BPO_SEARCH_INDEX = [
 [
 "fonction comptable",
 1
-],
-[
-"tenue de la comptabilite",
-1
 ]
 ],
 "slug": "accounting"
@@ -125,20 +121,12 @@ window.BPO_SEARCH_INDEX = [
 0
 ],
 [
-"corporate function",
-1
-],
-[
 "fonction d'entreprise",
 1
 ],
 [
 "fonction de l'entreprise",
 0
-],
-[
-"fonction metier",
-1
 ]
 ],
 "slug": "business-function"
@@ -153,7 +141,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "business processes",
-1
+2
 ],
 [
 "processus d'affaires",
@@ -173,6 +161,33 @@ window.BPO_SEARCH_INDEX = [
 ]
 ],
 "slug": "business-process"
+},
+{
+"en": "client company",
+"fr": "entreprise cliente",
+"labels": [
+[
+"client company",
+0
+],
+[
+"donneur d'ordre",
+2
+],
+[
+"donneur d'ordres",
+1
+],
+[
+"entreprise cliente",
+0
+],
+[
+"societe cliente",
+1
+]
+],
+"slug": "client-company"
 },
 {
 "en": "core business",
@@ -196,7 +211,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "core activities",
-1
+2
 ],
 [
 "core activity",
@@ -258,6 +273,10 @@ window.BPO_SEARCH_INDEX = [
 1
 ],
 [
+"realiser des economies",
+2
+],
+[
 "reduction de couts",
 1
 ],
@@ -274,7 +293,7 @@ window.BPO_SEARCH_INDEX = [
 "labels": [
 [
 "barriere linguistique",
-1
+2
 ],
 [
 "barrieres culturelles et linguistiques",
@@ -298,7 +317,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "cultural differences",
-1
+2
 ],
 [
 "cultural obstacles and communication",
@@ -306,11 +325,11 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "differences culturelles",
-1
+2
 ],
 [
 "language barriers",
-1
+2
 ],
 [
 "obstacles culturels et linguistiques",
@@ -336,10 +355,6 @@ window.BPO_SEARCH_INDEX = [
 1
 ],
 [
-"relation client",
-1
-],
-[
 "service a la clientele",
 1
 ],
@@ -360,19 +375,19 @@ window.BPO_SEARCH_INDEX = [
 "labels": [
 [
 "confidentialite des donnees",
-1
+2
 ],
 [
 "data privacy",
-1
+2
 ],
 [
 "data protection",
-1
+2
 ],
 [
 "data security",
-1
+2
 ],
 [
 "data security and privacy",
@@ -384,7 +399,11 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "protection des donnees",
-1
+2
+],
+[
+"protection des donnees personnelles",
+2
 ],
 [
 "protection des donnees sensibles",
@@ -396,7 +415,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "securite des donnees",
-1
+2
 ],
 [
 "securite et confidentialite des donnees",
@@ -406,7 +425,7 @@ window.BPO_SEARCH_INDEX = [
 "slug": "data-security-privacy"
 },
 {
-"en": "efficiency gains",
+"en": "efficiency gain",
 "fr": "gain d'efficacité",
 "labels": [
 [
@@ -418,8 +437,12 @@ window.BPO_SEARCH_INDEX = [
 2
 ],
 [
-"efficiency gains",
+"efficiency gain",
 0
+],
+[
+"efficiency gains",
+2
 ],
 [
 "gain d'efficacite",
@@ -427,7 +450,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "gains d'efficacite",
-1
+2
 ],
 [
 "improved efficiency",
@@ -562,6 +585,33 @@ window.BPO_SEARCH_INDEX = [
 "slug": "intellectual-property"
 },
 {
+"en": "IT outsourcing",
+"fr": "infogérance",
+"labels": [
+[
+"externalisation informatique",
+1
+],
+[
+"infogerance",
+0
+],
+[
+"information technology outsourcing",
+1
+],
+[
+"it outsourcing",
+0
+],
+[
+"ito",
+1
+]
+],
+"slug": "it-outsourcing"
+},
+{
 "en": "IT services",
 "fr": "services informatiques",
 "labels": [
@@ -664,14 +714,18 @@ window.BPO_SEARCH_INDEX = [
 },
 {
 "en": "offshore outsourcing",
-"fr": "externalisation à l'étranger",
+"fr": "externalisation dans un pays éloigné",
 "labels": [
 [
 "externalisation a l'etranger",
-0
+2
 ],
 [
 "externalisation dans un pays eloigne",
+0
+],
+[
+"externalisation dans un pays lointain",
 1
 ],
 [
@@ -680,7 +734,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "externalisation lointaine",
-1
+2
 ],
 [
 "externalisation offshore",
@@ -731,7 +785,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "offshore",
-1
+2
 ],
 [
 "offshoring",
@@ -953,7 +1007,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "evolutivite",
-1
+2
 ],
 [
 "evolutivite et flexibilite",
@@ -977,7 +1031,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "scalability",
-1
+2
 ],
 [
 "scalability and flexibility",
@@ -985,6 +1039,33 @@ window.BPO_SEARCH_INDEX = [
 ]
 ],
 "slug": "scalability-flexibility"
+},
+{
+"en": "service level agreement",
+"fr": "accord de niveau de service",
+"labels": [
+[
+"accord de niveau de service",
+0
+],
+[
+"convention de niveaux de service",
+1
+],
+[
+"service level agreement",
+0
+],
+[
+"service-level agreement",
+1
+],
+[
+"sla",
+1
+]
+],
+"slug": "service-level-agreement"
 },
 {
 "en": "service provider",
@@ -1031,6 +1112,10 @@ window.BPO_SEARCH_INDEX = [
 1
 ],
 [
+"prestataires de services externes",
+2
+],
+[
 "service provider",
 0
 ],
@@ -1066,11 +1151,7 @@ window.BPO_SEARCH_INDEX = [
 "labels": [
 [
 "activite non essentielle",
-1
-],
-[
-"activite secondaire",
-1
+2
 ],
 [
 "back-office function",
