@@ -207,7 +207,7 @@ def test_tbx_keeps_the_iri_and_term_status(glossary: Graph) -> None:
         term.findtext("t:term", namespaces=ns): term.findtext("t:termNote", namespaces=ns)
         for term in entry.iterfind(".//t:termSec", ns)
     }
-    assert statuses["externalisation à l'étranger"] == "preferredTerm-admn-sts"
+    assert statuses["externalisation dans un pays éloigné"] == "preferredTerm-admn-sts"
     assert statuses["externalisation offshore"] == "admittedTerm-admn-sts"
     assert "Externalisation en mer" not in statuses  # hidden labels stay out by default
 

@@ -102,7 +102,7 @@ def test_search_command_shows_iri_terms_and_definition(runner: CliRunner) -> Non
     assert result.exit_code == 0
     first = json.loads(result.stdout)[0]
     assert first["iri"] == BPO + "offshore-outsourcing"
-    assert first["fr"] == "externalisation à l'étranger"
+    assert first["fr"] == "externalisation dans un pays éloigné"
     assert first["en"] == "offshore outsourcing"
     assert first["definition"].startswith("Business process outsourcing to a provider")
 

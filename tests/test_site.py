@@ -104,7 +104,7 @@ def test_the_site_is_byte_identical_when_rebuilt(glossary: Graph, tmp_path: Path
 def test_every_page_has_one_h1_a_lang_and_landmarks(glossary: Graph, tmp_path: Path) -> None:
     export_site(glossary, tmp_path)
     pages = list((tmp_path / "fr").rglob("*.html")) + list((tmp_path / "en").rglob("*.html"))
-    assert len(pages) == 2 * (1 + 28 + 4)
+    assert len(pages) == 2 * (1 + 31 + 4)
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert html.count("<h1") == 1, page
@@ -122,11 +122,11 @@ def _rendered(files: dict[Path, object], path: str) -> str:
 
 
 def test_a_long_list_of_terms_is_split_into_pages(glossary: Graph) -> None:
-    # 28 concepts, 10 to a page: the index holds the first 10, terms-2 and terms-3 the rest.
+    # 31 concepts, 10 to a page: the index holds the first 10, terms-2 to terms-4 the rest.
     files = site_files(glossary, {}, terms_per_page=10)
-    assert Path("en", "terms-3.html") in files
-    assert Path("en", "terms-4.html") not in files
-    pages = ["index.html", "terms-2.html", "terms-3.html"]
+    assert Path("en", "terms-4.html") in files
+    assert Path("en", "terms-5.html") not in files
+    pages = ["index.html", "terms-2.html", "terms-3.html", "terms-4.html"]
     listed = []
     for name in pages:
         html = _rendered(files, f"en/{name}")
@@ -136,7 +136,7 @@ def test_a_long_list_of_terms_is_split_into_pages(glossary: Graph) -> None:
         assert re.findall(r'href="([a-z0-9-]+\.html)"', pager) == pages  # every page, in order
         assert html.count("<h1") == 1
     labels = [html_lib.unescape(label) for _, label in listed]
-    assert len(labels) == 28 == len({slug for slug, _ in listed})  # each concept once
+    assert len(labels) == 31 == len({slug for slug, _ in listed})  # each concept once
     assert labels == sorted(labels, key=normalise)  # alphabetical across the pages
 
 
@@ -218,6 +218,35 @@ def test_the_french_punctuation_check_sees_what_it_must(tmp_path: Path) -> None:
         "<p>Licence : CC</p></body></html>"
     )
     assert _visible_text(page, "fr").strip() == "Voir \nLicence : CC"
+
+
+def test_french_pages_put_a_no_break_space_before_colons_and_a_narrow_one_before_marks(
+    glossary: Graph, tmp_path: Path
+) -> None:
+    export_site(glossary, tmp_path)
+    pages = sorted((tmp_path / "fr").rglob("*.html"))
+    concepts = set(glossary.subjects(RDF.type, SKOS.Concept))
+    collections = set(glossary.subjects(RDF.type, SKOS.Collection))
+    assert len(pages) == 1 + len(concepts) + len(collections)
+    found = []
+    for page in pages:
+        text = _visible_text(page, "fr")
+        for pattern in (_BAD_FRENCH_COLON, _BAD_FRENCH_MARK):
+            found += [
+                f"{page.relative_to(tmp_path)}: {text[max(0, m.start() - 30) : m.end() + 5]!r}"
+                for m in pattern.finditer(text)
+            ]
+    assert found == []
+
+
+def test_english_pages_use_english_quotes(glossary: Graph, tmp_path: Path) -> None:
+    export_site(glossary, tmp_path)
+    found = [
+        page.name
+        for page in sorted((tmp_path / "en").rglob("*.html"))
+        if "«" in _visible_text(page, "en") or "»" in _visible_text(page, "en")
+    ]
+    assert found == []
 
 
 def test_concept_pages_name_languages_mappings_and_the_licence_for_readers(
@@ -400,7 +429,7 @@ def test_search_offers_offshore_for_externalisation_en_mer(page: object, served_
     first = page.locator("#search-results a").first
     first.wait_for()
     assert first.get_attribute("href").endswith("fr/concept/offshore-outsourcing.html")
-    assert first.inner_text().startswith("externalisation à l'étranger")
+    assert first.inner_text().startswith("externalisation dans un pays éloigné")
     page.keyboard.press("Enter")
     page.wait_for_url("**/fr/concept/offshore-outsourcing.html")
     assert page.errors == []

@@ -66,10 +66,6 @@ window.BPO_SEARCH_INDEX = [
 [
 "fonction comptable",
 1
-],
-[
-"tenue de la comptabilite",
-1
 ]
 ],
 "slug": "accounting"
@@ -126,20 +122,12 @@ window.BPO_SEARCH_INDEX = [
 0
 ],
 [
-"corporate function",
-1
-],
-[
 "fonction d'entreprise",
 1
 ],
 [
 "fonction de l'entreprise",
 0
-],
-[
-"fonction metier",
-1
 ]
 ],
 "slug": "business-function"
@@ -154,7 +142,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "business processes",
-1
+2
 ],
 [
 "processus d'affaires",
@@ -174,6 +162,33 @@ window.BPO_SEARCH_INDEX = [
 ]
 ],
 "slug": "business-process"
+},
+{
+"en": "client company",
+"fr": "entreprise cliente",
+"labels": [
+[
+"client company",
+0
+],
+[
+"donneur d'ordre",
+2
+],
+[
+"donneur d'ordres",
+1
+],
+[
+"entreprise cliente",
+0
+],
+[
+"societe cliente",
+1
+]
+],
+"slug": "client-company"
 },
 {
 "en": "core business",
@@ -197,7 +212,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "core activities",
-1
+2
 ],
 [
 "core activity",
@@ -259,6 +274,10 @@ window.BPO_SEARCH_INDEX = [
 1
 ],
 [
+"realiser des economies",
+2
+],
+[
 "reduction de couts",
 1
 ],
@@ -275,7 +294,7 @@ window.BPO_SEARCH_INDEX = [
 "labels": [
 [
 "barriere linguistique",
-1
+2
 ],
 [
 "barrieres culturelles et linguistiques",
@@ -299,7 +318,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "cultural differences",
-1
+2
 ],
 [
 "cultural obstacles and communication",
@@ -307,11 +326,11 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "differences culturelles",
-1
+2
 ],
 [
 "language barriers",
-1
+2
 ],
 [
 "obstacles culturels et linguistiques",
@@ -337,10 +356,6 @@ window.BPO_SEARCH_INDEX = [
 1
 ],
 [
-"relation client",
-1
-],
-[
 "service a la clientele",
 1
 ],
@@ -361,19 +376,19 @@ window.BPO_SEARCH_INDEX = [
 "labels": [
 [
 "confidentialite des donnees",
-1
+2
 ],
 [
 "data privacy",
-1
+2
 ],
 [
 "data protection",
-1
+2
 ],
 [
 "data security",
-1
+2
 ],
 [
 "data security and privacy",
@@ -385,7 +400,11 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "protection des donnees",
-1
+2
+],
+[
+"protection des donnees personnelles",
+2
 ],
 [
 "protection des donnees sensibles",
@@ -397,7 +416,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "securite des donnees",
-1
+2
 ],
 [
 "securite et confidentialite des donnees",
@@ -407,7 +426,7 @@ window.BPO_SEARCH_INDEX = [
 "slug": "data-security-privacy"
 },
 {
-"en": "efficiency gains",
+"en": "efficiency gain",
 "fr": "gain d'efficacité",
 "labels": [
 [
@@ -419,8 +438,12 @@ window.BPO_SEARCH_INDEX = [
 2
 ],
 [
-"efficiency gains",
+"efficiency gain",
 0
+],
+[
+"efficiency gains",
+2
 ],
 [
 "gain d'efficacite",
@@ -428,7 +451,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "gains d'efficacite",
-1
+2
 ],
 [
 "improved efficiency",
@@ -563,6 +586,33 @@ window.BPO_SEARCH_INDEX = [
 "slug": "intellectual-property"
 },
 {
+"en": "IT outsourcing",
+"fr": "infogérance",
+"labels": [
+[
+"externalisation informatique",
+1
+],
+[
+"infogerance",
+0
+],
+[
+"information technology outsourcing",
+1
+],
+[
+"it outsourcing",
+0
+],
+[
+"ito",
+1
+]
+],
+"slug": "it-outsourcing"
+},
+{
 "en": "IT services",
 "fr": "services informatiques",
 "labels": [
@@ -665,14 +715,18 @@ window.BPO_SEARCH_INDEX = [
 },
 {
 "en": "offshore outsourcing",
-"fr": "externalisation à l'étranger",
+"fr": "externalisation dans un pays éloigné",
 "labels": [
 [
 "externalisation a l'etranger",
-0
+2
 ],
 [
 "externalisation dans un pays eloigne",
+0
+],
+[
+"externalisation dans un pays lointain",
 1
 ],
 [
@@ -681,7 +735,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "externalisation lointaine",
-1
+2
 ],
 [
 "externalisation offshore",
@@ -732,7 +786,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "offshore",
-1
+2
 ],
 [
 "offshoring",
@@ -954,7 +1008,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "evolutivite",
-1
+2
 ],
 [
 "evolutivite et flexibilite",
@@ -978,7 +1032,7 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "scalability",
-1
+2
 ],
 [
 "scalability and flexibility",
@@ -986,6 +1040,33 @@ window.BPO_SEARCH_INDEX = [
 ]
 ],
 "slug": "scalability-flexibility"
+},
+{
+"en": "service level agreement",
+"fr": "accord de niveau de service",
+"labels": [
+[
+"accord de niveau de service",
+0
+],
+[
+"convention de niveaux de service",
+1
+],
+[
+"service level agreement",
+0
+],
+[
+"service level agreement",
+1
+],
+[
+"sla",
+1
+]
+],
+"slug": "service-level-agreement"
 },
 {
 "en": "service provider",
@@ -1032,6 +1113,10 @@ window.BPO_SEARCH_INDEX = [
 1
 ],
 [
+"prestataires de services externes",
+2
+],
+[
 "service provider",
 0
 ],
@@ -1067,11 +1152,7 @@ window.BPO_SEARCH_INDEX = [
 "labels": [
 [
 "activite non essentielle",
-1
-],
-[
-"activite secondaire",
-1
+2
 ],
 [
 "back office function",
