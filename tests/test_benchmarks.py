@@ -6,7 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from benchmarks.__main__ import SYNTHETIC_OPERATIONS
+
+pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -152,6 +152,32 @@ def test_export_refuses_an_invalid_vocabulary(
     assert not target.exists()
 
 
+# `python -m bpo_kb` whose last writer holds the build once it has written its file: every
+# temporary file of the build then exists and no rename has happened yet, until a signal comes.
+HOLDING_BUILD = """
+import runpy, sys, time
+from pathlib import Path
+
+import bpo_kb.files
+
+real_write_atomically = bpo_kb.files.write_atomically
+holding_marker = Path(sys.argv.pop(1))
+
+def write_atomically_holding_at_the_last_file(targets):
+    *earlier, (last, write) = targets.items()
+
+    def write_then_hold(stream):
+        write(stream)
+        holding_marker.write_text("every temporary file is written")
+        time.sleep(60)  # SIGTERM ends this; without one the build goes on, and the test fails
+
+    return real_write_atomically({**dict(earlier), last: write_then_hold})
+
+bpo_kb.files.write_atomically = write_atomically_holding_at_the_last_file
+runpy.run_module("bpo_kb", run_name="__main__", alter_sys=True)
+"""
+
+
 def test_sigterm_during_a_build_removes_its_temporary_files_and_keeps_earlier_exports(
     tmp_path: Path,
 ) -> None:
@@ -161,25 +187,30 @@ def test_sigterm_during_a_build_removes_its_temporary_files_and_keeps_earlier_ex
     import sys
     import time
 
-    from benchmarks.synthetic import write_vocabulary
-
-    source = write_vocabulary(tmp_path / "large.ttl", 3000, defects=False)
     out_dir = tmp_path / "exports"
     out_dir.mkdir()
     earlier = out_dir / FILE_FORMATS["turtle"].filename
     earlier.write_bytes(b"earlier export")
+    holding = tmp_path / "holding"
     build = subprocess.Popen(
-        [sys.executable, "-m", "bpo_kb", "build", "--ontology", str(source), "--out", str(out_dir)],
+        [sys.executable, "-c", HOLDING_BUILD, str(holding), "build", "--out", str(out_dir)],
         stderr=subprocess.PIPE,
         text=True,
     )
-    deadline = time.monotonic() + 120
-    while not list(out_dir.rglob(".*.tmp")) and build.poll() is None:
-        assert time.monotonic() < deadline, "the build never started writing"
-        time.sleep(0.05)
+    try:
+        deadline = time.monotonic() + 120
+        while not holding.exists():
+            assert build.poll() is None, f"the build ended before writing: {build.stderr.read()}"
+            assert time.monotonic() < deadline, "the build never reached its last file"
+            time.sleep(0.05)
+        assert list(out_dir.rglob(".*.tmp")), "the build holds with no temporary file"
 
-    os.kill(build.pid, signal.SIGTERM)
-    _, errors = build.communicate(timeout=60)
+        os.kill(build.pid, signal.SIGTERM)
+        _, errors = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
 
     assert build.returncode == 128 + signal.SIGTERM
     assert errors.strip().splitlines()[-1] == (

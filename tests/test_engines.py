@@ -26,6 +26,7 @@ def _findings(path: Path, engine: str) -> set[tuple[str, str, str]]:
     return {(f.focus, f.code, f.severity) for f in report.findings}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fixture", SMALL_FIXTURES, ids=[f.name for f in SMALL_FIXTURES])
 def test_engines_agree_on_qskos_fixture(fixture: Path) -> None:
     shared_file(f"peer/qskos/fixtures/{fixture.name}")

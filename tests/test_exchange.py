@@ -185,11 +185,13 @@ def test_tbx_export_is_valid_against_the_ltac_relax_ng() -> None:
     assert schema.validate(etree.parse(str(EXPORTS / "bpo-glossary.tbx"))), schema.error_log
 
 
+@pytest.mark.slow
 def test_tbx_export_passes_the_tbx_basic_schematron() -> None:
     rules = shared_file("peer/tbx/TBX-Basic_DCA.sch")
     assert schematron_failures(rules, EXPORTS / "bpo-glossary.tbx") == []
 
 
+@pytest.mark.slow
 def test_the_schematron_check_does_fail_on_a_bad_file(tmp_path: Path) -> None:
     rules = shared_file("peer/tbx/TBX-Basic_DCA.sch")
     bad = tmp_path / "bad.tbx"
@@ -313,6 +315,7 @@ def test_sssom_has_one_row_per_mapping_triple(glossary: Graph) -> None:
     assert "# curie_map:" in lines
 
 
+@pytest.mark.slow
 def test_align_finds_the_obvious_matches_in_stw(runner: CliRunner, tmp_path: Path) -> None:
     stw = shared_file("peer/vocabularies/stw-9.06.ttl")
     target = tmp_path / "stw.sssom.tsv"

@@ -8,7 +8,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO_ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def test_installed_wheel_builds_the_glossary_outside_the_checkout(tmp_path: Path) -> None:

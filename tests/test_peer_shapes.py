@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rdflib import Graph
 
 from bpo_kb.rdf.namespaces import SKOS
@@ -13,6 +14,9 @@ from bpo_kb.rdf.namespaces import SKOS
 from .conftest import REPO_ROOT, shared_file
 
 SCRIPT = REPO_ROOT / "scripts" / "check_peer_shapes.py"
+
+# pySHACL over the whole export with third-party shapes, in a subprocess: seconds each.
+pytestmark = pytest.mark.slow
 
 
 def _run(export: Path) -> subprocess.CompletedProcess[str]:

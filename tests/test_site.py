@@ -423,6 +423,7 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
+@pytest.mark.server
 def test_search_offers_offshore_for_externalisation_en_mer(page: object, served_site: str) -> None:
     page.goto(f"{served_site}/fr/index.html")
     page.fill("#q", "externalisation en mer")
@@ -435,6 +436,7 @@ def test_search_offers_offshore_for_externalisation_en_mer(page: object, served_
     assert page.errors == []
 
 
+@pytest.mark.server
 def test_a_narrower_link_from_bpo_reaches_a_type_of_bpo(page: object, served_site: str) -> None:
     page.goto(f"{served_site}/en/concept/bpo.html")
     page.get_by_role("link", name="offshore outsourcing").click()
@@ -443,6 +445,7 @@ def test_a_narrower_link_from_bpo_reaches_a_type_of_bpo(page: object, served_sit
     assert page.errors == []
 
 
+@pytest.mark.server
 def test_the_language_switch_keeps_the_concept(page: object, served_site: str) -> None:
     page.goto(f"{served_site}/en/concept/payroll.html")
     page.get_by_role("link", name="Français").click()
@@ -455,6 +458,7 @@ def test_the_language_switch_keeps_the_concept(page: object, served_site: str) -
     assert page.errors == []
 
 
+@pytest.mark.server
 def test_the_tree_and_search_work_with_the_keyboard(page: object, served_site: str) -> None:
     page.goto(f"{served_site}/en/index.html")
     page.focus("#q")
@@ -469,6 +473,7 @@ def test_the_tree_and_search_work_with_the_keyboard(page: object, served_site: s
     assert page.errors == []
 
 
+@pytest.mark.server
 def test_the_search_index_is_loaded_only_when_search_is_used(
     page: object, served_site: str
 ) -> None:
@@ -488,6 +493,7 @@ def test_the_search_index_is_loaded_only_when_search_is_used(
     assert page.errors == []
 
 
+@pytest.mark.server
 def test_search_finds_a_term_whatever_its_spaces_hyphens_and_apostrophes(
     page: object, served_site: str, tmp_path: Path
 ) -> None:
@@ -521,6 +527,7 @@ def test_search_finds_a_term_whatever_its_spaces_hyphens_and_apostrophes(
     assert page.errors == []
 
 
+@pytest.mark.server
 def test_the_site_works_from_the_file_system(page: object, glossary: Graph, tmp_path: Path) -> None:
     export_site(glossary, tmp_path)
     page.goto((tmp_path / "en" / "concept" / "payroll.html").as_uri())
@@ -530,6 +537,7 @@ def test_the_site_works_from_the_file_system(page: object, glossary: Graph, tmp_
     assert page.errors == []
 
 
+@pytest.mark.server
 def test_markup_in_labels_stays_text_in_the_browser(page: object, tmp_path: Path) -> None:
     export_site(_hostile_vocabulary(), tmp_path)
     page.goto((tmp_path / "en" / "concept" / "evil.html").as_uri())

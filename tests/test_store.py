@@ -68,6 +68,7 @@ def _publish(runner: CliRunner, server: Server, graph_iri: str, *extra: str) -> 
     )
 
 
+@pytest.mark.server
 @pytest.mark.usefixtures("credentials")
 def test_publish_twice_replaces_the_graph(
     runner: CliRunner, server: Server, glossary: Graph
@@ -81,6 +82,7 @@ def test_publish_twice_replaces_the_graph(
     assert count_triples(running.query_url, graph_iri) == len(glossary)
 
 
+@pytest.mark.server
 @pytest.mark.usefixtures("credentials")
 def test_append_adds_to_the_graph(
     runner: CliRunner, server: Server, glossary: Graph, data_dir: Path
@@ -96,6 +98,7 @@ def test_append_adds_to_the_graph(
     assert count_triples(running.query_url, graph_iri) == before + len(glossary)
 
 
+@pytest.mark.server
 @pytest.mark.usefixtures("credentials")
 def test_query_a_remote_endpoint(runner: CliRunner, server: Server) -> None:
     running = server
@@ -115,6 +118,7 @@ def test_query_a_remote_endpoint(runner: CliRunner, server: Server) -> None:
     )
 
 
+@pytest.mark.server
 def test_wrong_password_is_refused_and_never_shown(
     runner: CliRunner, virtuoso_server: Server, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -128,6 +132,7 @@ def test_wrong_password_is_refused_and_never_shown(
     assert "wrong-secret-4821" not in result.output
 
 
+@pytest.mark.server
 def test_credentials_from_netrc(
     runner: CliRunner, virtuoso_server: Server, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -142,6 +147,7 @@ def test_credentials_from_netrc(
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.server
 @pytest.mark.usefixtures("credentials")
 def test_http_errors_name_the_url_and_status(runner: CliRunner, server: Server) -> None:
     running = server
@@ -152,6 +158,7 @@ def test_http_errors_name_the_url_and_status(runner: CliRunner, server: Server) 
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.server
 @pytest.mark.usefixtures("credentials")
 def test_a_count_that_differs_fails(
     runner: CliRunner, oxigraph_server: Server, tmp_path: Path

@@ -45,6 +45,7 @@ def _address_space_after_imports() -> int:
     return int(probe.stdout) * 1024
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
 def test_running_out_of_memory_in_oxigraph_ends_in_one_clear_line(tmp_path: Path) -> None:
     # Validating 10k concepts takes about 160 MB; the limit leaves 100 MB after the imports, so

@@ -117,6 +117,7 @@ def _chain(length: int, *, cycle: bool) -> Graph:
     return graph
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cycle", [False, True])
 def test_a_very_deep_hierarchy_neither_loops_nor_overflows(cycle: bool) -> None:
     report = validate_graph(_chain(1000, cycle=cycle), profile="skos", required_languages=("en",))
@@ -124,6 +125,7 @@ def test_a_very_deep_hierarchy_neither_loops_nor_overflows(cycle: bool) -> None:
     assert len(cycles) == (1000 if cycle else 0)
 
 
+@pytest.mark.slow
 def test_ten_thousand_concepts_validate(tmp_path: Path) -> None:
     lines = [
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
