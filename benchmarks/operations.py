@@ -27,11 +27,11 @@ from bpo_kb.query import named_queries
 from bpo_kb.rdf.namespaces import RDF, SH
 from bpo_kb.rdf.read import read_graph
 from bpo_kb.rdf.stores import QUERY_STORE, oxigraph_store_of
+from bpo_kb.rules.report import RawResult
 from bpo_kb.rules.validation import (
     _add_validation_data,
     _finding,
     _LabelIndex,
-    _RawResult,
     load_shapes,
     validate_files,
 )
@@ -75,7 +75,7 @@ def baseline(paths: list[Path]) -> dict[str, object]:
         _finding(
             shapes,
             labels,
-            _RawResult(
+            RawResult(
                 results.value(r, SH.focusNode),
                 results.value(r, SH.sourceShape),
                 results.value(r, SH.resultSeverity),

@@ -195,7 +195,7 @@ def _validated(
 def _return_freed_memory_to_the_system() -> None:
     """Hand back what the validator's Oxigraph store freed. glibc keeps freed heap memory for
     later allocations, but most of Python's objects come from its own arenas and do not reuse
-    it, so without this the build's peak is both at once (550 MB more at 100k concepts). The
+    it, so without this the build's peak is both at once. The
     store is only freed once the collector has broken the reference cycles around it."""
     gc.collect()
     try:

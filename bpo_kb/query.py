@@ -7,7 +7,6 @@ terms, so a user's value is always escaped, never spliced into the text as writt
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from bpo_kb.errors import QueryError
 from bpo_kb.rdf.checks import is_absolute_iri, is_language_tag
 from bpo_kb.rdf.namespaces import PREFIXES, compact_iri
 from bpo_kb.rdf.stores import QUERY_STORE, new_graph
-from bpo_kb.remote.http import request
+from bpo_kb.remote.sparql import query_form, run_remote_query
 
 __all__ = [
     "NAMED_QUERIES_DIR",
@@ -36,7 +35,6 @@ __all__ = [
 
 NAMED_QUERIES_DIR = Path(__file__).resolve().parent / "named_queries"
 OUTPUT_FORMATS = ("table", "csv", "json", "turtle")
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,7 @@ def resolve_query(spec: str) -> str:
     named = named_queries().get(spec)
     if named is not None:
         return named.text
-    if not _FORM.search(_strip_comments(spec)):
+    if query_form(spec) is None:
         known = ", ".join(named_queries())
         raise QueryError(f"{spec!r} is neither SPARQL nor a named query (known: {known})")
     return spec
@@ -114,7 +112,7 @@ def run_query(query: str, *, graph: Graph | None = None, endpoint: str | None = 
     """
     _check_syntax(query)
     if endpoint is not None:
-        return _run_remote(query, endpoint)
+        return run_remote_query(query, endpoint)
     store_graph = new_graph(QUERY_STORE)
     if graph is not None:
         store_graph += graph
@@ -129,26 +127,6 @@ def _check_syntax(query: str) -> None:
     except SyntaxError as err:
         first_line = str(err).splitlines()[0]
         raise QueryError(f"SPARQL syntax error: {first_line}") from None
-
-
-def _run_remote(query: str, endpoint: str) -> Result:
-    found = _FORM.search(_strip_comments(query))
-    form = found.group(1).upper() if found else "SELECT"
-    returns_graph = form in {"CONSTRUCT", "DESCRIBE"}
-    accept = "text/turtle" if returns_graph else "application/sparql-results+json"
-    response = request("POST", endpoint, data={"query": query}, headers={"Accept": accept})
-    if returns_graph:
-        result = Result("CONSTRUCT")
-        result.graph = Graph().parse(data=response.content, format="turtle")
-        return result
-    result = Result.parse(source=io.BytesIO(response.content), format="json")
-    if form == "ASK" and result.type == "SELECT":
-        # Virtuoso 7 answers ASK with one row binding ?__ASK_RETVAL to 0 or 1.
-        rows = list(result)
-        answer = Result("ASK")
-        answer.askAnswer = bool(rows and rows[0][0] is not None and int(rows[0][0]))
-        return answer
-    return result
 
 
 def format_result(result: Result, output_format: str) -> str:
@@ -198,8 +176,3 @@ def _iri(text: str) -> URIRef:
     if not is_absolute_iri(text):
         raise QueryError(f"{text!r} is not a valid IRI")
     return URIRef(text)
-
-
-def _strip_comments(query: str) -> str:
-    """The query without comments and IRIs, so that keywords are found only where they are."""
-    return re.sub(r"<[^>]*>|#[^\n]*", " ", query)

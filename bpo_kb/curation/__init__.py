@@ -1,0 +1,1 @@
+"""Curating a vocabulary against others: alignment by label, and differences between versions."""

@@ -68,7 +68,7 @@ def write_tbx(graph: Graph, stream: BinaryIO, *, include_hidden: bool = False) -
             body.append(entry)
     ET.indent(root, space="  ")
     stream.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-    # Serialised into the stream, not into one bytes object first (100 MB at 100k concepts).
+    # Serialised into the stream, not into one bytes object first: large term bases are big.
     ET.ElementTree(root).write(stream, encoding="utf-8", xml_declaration=False)
     stream.write(b"\n")
 

@@ -1,0 +1,1 @@
+"""Talking to servers: HTTP with credentials, Graph Store publishing, remote SPARQL."""

@@ -41,8 +41,7 @@ def update_operations(path: Path) -> tuple[str, ...]:
 
 def apply_operations(graph: Graph, operations: Sequence[str]) -> None:
     """Apply independent operations to ``graph``: at once on an Oxigraph store, which evaluates
-    each without the GIL (the label keys of 100k concepts: 3.2 s one after the other, 2.0-2.4 s
-    together), else one after the other through rdflib."""
+    each without the GIL, else one after the other through rdflib."""
     oxigraph_store = oxigraph_store_of(graph)
     if oxigraph_store is None:
         for operation in operations:

@@ -144,8 +144,8 @@ def _broad_reads(select: str) -> int:
 def start_order(rules: list[CompiledRule]) -> list[CompiledRule]:
     """The rules with the most broad reads (in their own query, not their targets) first,
     stable otherwise: on the 100k-concept vocabulary, starting in shape order left the longest
-    rule (UNDEFINED_SKOS_TERM, 10-15 s) running alone at the end, and the set took 34 s on two
-    cores instead of 24 s."""
+    rule (UNDEFINED_SKOS_TERM) running alone at the end while the other cores idled (README,
+    "Scale")."""
     return sorted(rules, key=lambda rule: -rule.broad_reads)
 
 
@@ -204,8 +204,8 @@ def _join_targets(select: str, targets: list[str]) -> str:
     """Join a sub-query binding ?this to every target into the query's WHERE group.
 
     It goes after the group's plain joins, where Oxigraph evaluates it fastest: on the
-    100k-concept vocabulary the rules took 31.6 s of CPU with it there, 39.6 s with it first
-    (a label rule 0.3 s instead of 1.3 s). It stays before the group's first OPTIONAL, MINUS or
+    100k-concept vocabulary the rules took a fifth less CPU with it there than with it first
+    (README, "Scale"). It stays before the group's first OPTIONAL, MINUS or
     BIND, which see only what precedes them and must see ?this bound, as under SHACL's
     pre-binding. FILTERs apply to the whole group wherever they are written.
     """

@@ -1,0 +1,46 @@
+"""SPARQL queries sent to a remote endpoint (SPARQL 1.1 Protocol), answers parsed as rdflib
+results whatever the server's dialect."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from rdflib import Graph
+from rdflib.query import Result
+
+from bpo_kb.remote.http import request
+
+__all__ = ["query_form", "run_remote_query"]
+
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def query_form(query: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword outside comments and IRIs."""
+    found = _FORM.search(re.sub(r"<[^>]*>|#[^\n]*", " ", query))
+    return found.group(1).upper() if found else None
+
+
+def run_remote_query(query: str, endpoint: str) -> Result:
+    """Run ``query`` at ``endpoint``; a graph for CONSTRUCT/DESCRIBE, rows or a boolean otherwise.
+
+    Raises:
+        StoreError: the endpoint is unreachable or answers with an error.
+    """
+    form = query_form(query) or "SELECT"
+    returns_graph = form in {"CONSTRUCT", "DESCRIBE"}
+    accept = "text/turtle" if returns_graph else "application/sparql-results+json"
+    response = request("POST", endpoint, data={"query": query}, headers={"Accept": accept})
+    if returns_graph:
+        result = Result("CONSTRUCT")
+        result.graph = Graph().parse(data=response.content, format="turtle")
+        return result
+    result = Result.parse(source=io.BytesIO(response.content), format="json")
+    if form == "ASK" and result.type == "SELECT":
+        # Virtuoso 7 answers ASK with one row binding ?__ASK_RETVAL to 0 or 1.
+        rows = list(result)
+        answer = Result("ASK")
+        answer.askAnswer = bool(rows and rows[0][0] is not None and int(rows[0][0]))
+        return answer
+    return result
