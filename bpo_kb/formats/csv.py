@@ -40,6 +40,7 @@ from bpo_kb.errors import ExportError, InputError
 from bpo_kb.rdf.checks import is_language_tag
 from bpo_kb.rdf.namespaces import RDF, SKOS, XSD, compact_iri, expand_iri
 from bpo_kb.rdf.stores import new_graph
+from bpo_kb.skos.properties import LABEL_PROPERTIES, MAPPING_PROPERTIES, NOTE_PROPERTIES
 from bpo_kb.skos.search import normalise, typographic_key
 
 __all__ = [
@@ -57,17 +58,9 @@ SEPARATOR = "|"
 # Columns in reading order: labels, documentation, hierarchy, scheme, mappings; then the rest.
 _PREDICATE_ORDER = [
     RDF.type,
-    SKOS.prefLabel,
-    SKOS.altLabel,
-    SKOS.hiddenLabel,
+    *LABEL_PROPERTIES,
     SKOS.notation,
-    SKOS.definition,
-    SKOS.scopeNote,
-    SKOS.example,
-    SKOS.note,
-    SKOS.historyNote,
-    SKOS.editorialNote,
-    SKOS.changeNote,
+    *NOTE_PROPERTIES,
     SKOS.broader,
     SKOS.narrower,
     SKOS.related,
@@ -75,11 +68,7 @@ _PREDICATE_ORDER = [
     SKOS.inScheme,
     SKOS.topConceptOf,
     SKOS.hasTopConcept,
-    SKOS.exactMatch,
-    SKOS.closeMatch,
-    SKOS.broadMatch,
-    SKOS.narrowMatch,
-    SKOS.relatedMatch,
+    *MAPPING_PROPERTIES,
 ]
 _RANK = {predicate: rank for rank, predicate in enumerate(_PREDICATE_ORDER)}
 
