@@ -34,6 +34,7 @@ __all__ = [
     "export_one",
     "export_site",
     "load_valid_vocabulary",
+    "load_vocabulary",
 ]
 
 SITE_FOLDER = FORMATS["html"].filename
@@ -78,6 +79,18 @@ def load_valid_vocabulary(
     :class:`InvalidVocabulary` if it has violations."""
     complete, _ = _validated(ontology, required_languages, base, silent)
     return complete
+
+
+def load_vocabulary(sources: Sequence[Path], input_format: str | None = None) -> Graph:
+    """The vocabulary in ``sources`` (files or folders, merged), completed, without validating
+    it: what the reading commands work on, whatever its findings.
+
+    Raises:
+        InputError: a file is missing or does not parse.
+    """
+    graph = read_graph(sources, input_format)
+    complete_graph(graph)
+    return graph
 
 
 def export_one(

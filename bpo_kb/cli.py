@@ -16,7 +16,7 @@ import click
 from bpo_kb import __version__
 from bpo_kb import cli_options as options
 from bpo_kb.build import build as build_exports
-from bpo_kb.build import export_one, load_valid_vocabulary
+from bpo_kb.build import export_one, load_valid_vocabulary, load_vocabulary
 from bpo_kb.formats.registry import FORMATS, writer_for
 from bpo_kb.progress import Progress
 from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
@@ -219,7 +219,7 @@ def query(
         raise click.UsageError("give a QUERY (SPARQL, @FILE or a name from --list)")
     with options.library_errors():
         text = bind_parameters(resolve_query(query), parameters)  # type: ignore[arg-type]
-        graph = None if endpoint else load_valid_vocabulary(ontology)
+        graph = None if endpoint else load_vocabulary([ontology])
         result = run_query(text, graph=graph, endpoint=endpoint)
         click.echo(format_result(result, output_format))
 
@@ -240,7 +240,7 @@ def search(term: str, language: str | None, output_format: str, ontology: Path) 
     from bpo_kb.skos.concepts import search_results
 
     with options.library_errors():
-        results = search_results(load_valid_vocabulary(ontology), term, language=language)
+        results = search_results(load_vocabulary([ontology]), term, language=language)
     if output_format == "json":
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
     else:
@@ -262,7 +262,7 @@ def show(concept: str, ontology: Path) -> None:
     from bpo_kb.skos.concepts import concept_card, find_concept
 
     with options.library_errors():
-        graph = load_valid_vocabulary(ontology)
+        graph = load_vocabulary([ontology])
         click.echo(concept_card(graph, find_concept(graph, concept)).as_text())
 
 
@@ -277,7 +277,7 @@ def tree(language: str, ontology: Path) -> None:
     from bpo_kb.skos.hierarchy import hierarchy_lines
 
     with options.library_errors():
-        graph = load_valid_vocabulary(ontology)
+        graph = load_vocabulary([ontology])
     for line in hierarchy_lines(graph, language):
         click.echo(line)
 
@@ -363,7 +363,7 @@ def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
     from bpo_kb.rdf.read import read_graph
 
     with options.library_errors():
-        rows = align_vocabularies(load_valid_vocabulary(ontology), read_graph(other))
+        rows = align_vocabularies(load_vocabulary([ontology]), read_graph(other))
         write_alignment(rows, other, output)
     click.echo(f"wrote {len(rows)} candidate mappings to {output}")
 

@@ -198,3 +198,28 @@ def test_tree_nests_the_location_types_under_bpo(runner: CliRunner) -> None:
     }
     french = runner.invoke(main, ["tree", "--lang", "fr"]).stdout
     assert "  externalisation des processus métier" in french.splitlines()
+
+
+def test_reading_commands_answer_on_a_vocabulary_with_violations(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "half-translated.ttl"
+    source.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<http://example.org/a> a skos:Concept ; skos:prefLabel "payroll"@en .\n'
+        '<http://example.org/b> a skos:Concept ; skos:prefLabel "paie"@fr , "pay"@en ;\n'
+        "    skos:broader <http://example.org/a> .\n",
+        encoding="utf-8",
+    )
+    found = runner.invoke(main, ["search", "payroll", "--ontology", str(source)])
+    assert found.exit_code == 0, found.output
+    assert "http://example.org/a" in found.stdout
+    shown = runner.invoke(main, ["show", "pay", "--ontology", str(source)])
+    assert shown.exit_code == 0, shown.output
+    assert "paie" in shown.stdout
+    tree = runner.invoke(main, ["tree", "--ontology", str(source)])
+    assert tree.exit_code == 0
+    assert tree.stdout.splitlines() == ["payroll", "  pay"]
+    missing = runner.invoke(main, ["query", "missing-translations", "--ontology", str(source)])
+    assert missing.exit_code == 0, missing.output
+    assert "http://example.org/a" in missing.stdout
