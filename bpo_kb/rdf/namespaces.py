@@ -42,6 +42,8 @@ class BPOV(DefinedNamespace):
     layer: URIRef  # integrity, profile, quality or house
     settings: URIRef  # the node that carries the settings of one validation run
     requiredLanguage: URIRef  # noqa: N815 - an RDF term: a language every concept needs
+    requiredDefinitionLanguage: URIRef  # noqa: N815 - a language every definition is required in
+    recommendedDefinitionLanguage: URIRef  # noqa: N815 - one a missing definition warns about
     iso639: URIRef  # the node that lists the ISO 639 language codes (reference data)
     languageCode: URIRef  # noqa: N815 - an RDF term: one ISO 639 code, lower case
     prefLabelKey: URIRef  # noqa: N815 - validation-only: a prefLabel, lower-cased, "@" language
