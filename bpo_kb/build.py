@@ -25,6 +25,7 @@ from bpo_kb.rdf.read import read_graph
 from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
 from bpo_kb.skos.completion import complete_graph
 from bpo_kb.skos.rebase import rebase
+from bpo_kb.skos.term_records import add_term_records
 
 __all__ = [
     "SITE_FOLDER",
@@ -95,6 +96,7 @@ def load_vocabulary(sources: Sequence[Path], input_format: str | None = None) ->
         InputError: a file is missing or does not parse.
     """
     graph = read_graph(sources, input_format)
+    add_term_records(graph, sources)
     complete_graph(graph)
     return graph
 
@@ -230,6 +232,7 @@ def _validated(
     _return_freed_memory_to_the_system()
     progress("completing inverse links")
     graph = read_graph([ontology])
+    add_term_records(graph, [ontology])
     complete_graph(graph)
     if base is not None:
         rebase(graph, base)

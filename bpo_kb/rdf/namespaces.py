@@ -13,6 +13,7 @@ __all__ = [
     "BPO",
     "BPOV",
     "DCTERMS",
+    "LEXINFO",
     "OWL",
     "PREFIXES",
     "RDF",
@@ -20,6 +21,7 @@ __all__ = [
     "SCHEMA",
     "SH",
     "SKOS",
+    "SKOSXL",
     "VANN",
     "XSD",
     "compact_iri",
@@ -30,6 +32,9 @@ __all__ = [
 BPO = Namespace("https://w3id.org/bpo-kb/")
 SCHEMA = Namespace("https://schema.org/")
 VANN = Namespace("http://purl.org/vocab/vann/")
+SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
+# LexInfo 3.0: the data categories of term records (part of speech, gender, term type, status).
+LEXINFO = Namespace("http://www.lexinfo.net/ontology/3.0/lexinfo#")
 
 
 class BPOV(DefinedNamespace):
@@ -58,7 +63,8 @@ PREFIXES: dict[str, str] = {
     "bpocol": str(BPO) + "collection/",
     "bposrc": str(BPO) + "source/",
     "skos": str(SKOS),
-    "skosxl": "http://www.w3.org/2008/05/skos-xl#",
+    "skosxl": str(SKOSXL),
+    "lexinfo": str(LEXINFO),
     "dct": str(DCTERMS),
     "owl": str(OWL),
     "rdf": str(RDF),

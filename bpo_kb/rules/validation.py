@@ -29,6 +29,7 @@ from bpo_kb.rules.pyshacl_engine import run_pyshacl
 from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport, report_graph
 from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
 from bpo_kb.skos.labels import display_label
+from bpo_kb.skos.term_records import add_term_records
 
 __all__ = [
     "DEFAULT_REQUIRED_LANGUAGES",
@@ -42,14 +43,14 @@ __all__ = [
 
 # Profile name -> shape files, in load order. "skos" suits any vocabulary; "bpo" adds the house
 # rules that bpo-kb's own glossary follows.
-_SKOS_FILES = ("common.ttl", "integrity.ttl", "profile.ttl", "quality.ttl")
+_SKOS_FILES = ("common.ttl", "integrity.ttl", "profile.ttl", "terms.ttl", "quality.ttl")
 PROFILES: dict[str, tuple[str, ...]] = {
     "skos": _SKOS_FILES,
     "bpo": (*_SKOS_FILES, "house.ttl"),
 }
 DEFAULT_REQUIRED_LANGUAGES: tuple[str, ...] = ("fr", "en")
 # Reference data the shapes look things up in; added to the validator's copy of the data.
-REFERENCE_DATA = ("iso639-languages.ttl",)
+REFERENCE_DATA = ("iso639-languages.ttl", "lexinfo-values.ttl")
 # SPARQL Updates applied to that copy before the shapes run: the SKOS labels that SKOS-XL
 # labels entail, and validation-only derivations. Their operations are all independent.
 DERIVATIONS = (SKOS_XL_ENTAILMENT, "derivations.ru")
@@ -148,6 +149,7 @@ def validate_files(
         data = read_graph(paths, input_format, store=QUERY_STORE)
     except UnsupportedTerm:
         data = read_graph(paths, input_format, store=CONTEXT_AWARE_STORE)
+    add_term_records(data, paths)
     if not _holds_skos(data):
         names = ", ".join(str(path) for path in paths)
         raise InputError(f"{names}: no SKOS found (no skos:Concept and no skos:ConceptScheme)")

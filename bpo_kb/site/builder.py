@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,11 +23,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import DCTERMS, OWL, PREFIXES, RDF, SKOS
-from bpo_kb.skos.labels import texts_by_language
+from bpo_kb.skos.labels import slugify, texts_by_language
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 from bpo_kb.skos.search import LABEL_KINDS, folding_for_javascript, normalise
 
-__all__ = ["language_name", "site_files", "slugify"]
+__all__ = ["language_name", "site_files"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Each language's name in itself (the language switch), then in each language of the pages
@@ -148,13 +147,6 @@ TEXT = {
 Writer = Callable[[BinaryIO], None]
 TERMS_PER_PAGE = 1000
 OPEN_TREE_LIMIT = 1000
-
-
-def slugify(text: str) -> str:
-    """A file-name-safe slug: ASCII letters, digits and hyphens only, never empty."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    return slug or "item"
 
 
 @dataclass
