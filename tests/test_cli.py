@@ -85,6 +85,10 @@ def test_violations_exit_1_name_concept_rule_and_fix_and_write_nothing(
     runner: CliRunner, ontology_copy: Path, previous_exports: Path
 ) -> None:
     _edit(ontology_copy / "concepts.ttl", '"paie"@fr , "payroll"@en ;', '"paie"@fr ;')
+    # the label's term record goes with it, as an editor removes both
+    _edit(
+        ontology_copy / "terms.csv", "bpo:payroll,en,payroll,preferredTerm,noun,,fullForm,,\n", ""
+    )
     before = _snapshot(previous_exports)
     result = runner.invoke(
         main, ["build", "--ontology", str(ontology_copy), "--out", str(previous_exports)]

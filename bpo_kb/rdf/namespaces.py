@@ -53,6 +53,7 @@ class BPOV(DefinedNamespace):
     languageCode: URIRef  # noqa: N815 - an RDF term: one ISO 639 code, lower case
     prefLabelKey: URIRef  # noqa: N815 - validation-only: a prefLabel, lower-cased, "@" language
     altLabelKey: URIRef  # noqa: N815 - validation-only: the same for an altLabel
+    recordOf: URIRef  # noqa: N815 - validation-only: a term record whose term is no SKOS label
 
 
 # Prefixes bound in every graph bpo-kb writes, in this order. Mapping targets come first among

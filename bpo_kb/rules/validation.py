@@ -149,7 +149,7 @@ def validate_files(
         data = read_graph(paths, input_format, store=QUERY_STORE)
     except UnsupportedTerm:
         data = read_graph(paths, input_format, store=CONTEXT_AWARE_STORE)
-    add_term_records(data, paths)
+    add_term_records(data, paths, for_validation=True)
     if not _holds_skos(data):
         names = ", ".join(str(path) for path in paths)
         raise InputError(f"{names}: no SKOS found (no skos:Concept and no skos:ConceptScheme)")

@@ -25,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.errors import InputError
-from bpo_kb.rdf.namespaces import DCTERMS, LEXINFO, RDF, SKOS, SKOSXL, expand_iri
+from bpo_kb.rdf.namespaces import BPOV, DCTERMS, LEXINFO, RDF, SKOS, SKOSXL, expand_iri
 from bpo_kb.skos.labels import slugify
 
 __all__ = [
@@ -110,7 +110,7 @@ def read_term_records(path: Path) -> list[TermRecord]:
         records.append(
             TermRecord(
                 concept=_iri(path, cells["concept"], number, position["concept"]),
-                language=cells["language"],
+                language=cells["language"].lower(),  # as the RDF parsers give tags
                 term=cells["term"],
                 values={column: cells[column] for column in RECORD_PROPERTIES},
                 source=(
@@ -132,12 +132,13 @@ def _iri(path: Path, text: str, row: int, column: int) -> URIRef:
         raise InputError(f"{path}: row {row}, column {column}: {err}") from None
 
 
-def add_term_records(graph: Graph, sources: Iterable[Path]) -> int:
+def add_term_records(graph: Graph, sources: Iterable[Path], *, for_validation: bool = False) -> int:
     """Add to ``graph`` the label resources of the ``terms.csv`` of each source folder (or a
     ``terms.csv`` given as a source); returns how many records were added.
 
-    Raises:
-        InputError: a record whose term is no SKOS label of its concept in its language.
+    A record whose term is no SKOS label of its concept is left out, or, ``for_validation``,
+    kept and linked to its concept by ``bpov:recordOf`` alone, for TERM_RECORD_UNMATCHED to
+    report (an editor who removed a label and forgot its row sees it among the findings).
     """
     added = 0
     for source in sources:
@@ -148,29 +149,25 @@ def add_term_records(graph: Graph, sources: Iterable[Path]) -> int:
         records = read_term_records(file)
         iris = _term_iris(records)
         for record in records:
-            for triple in _record_triples(graph, file, record, iris[record.row]):
+            triples = _record_triples(graph, record, iris[record.row], for_validation)
+            for triple in triples:
                 graph.add(triple)
-            added += 1
+            added += bool(triples)
     return added
 
 
 def _record_triples(
-    graph: Graph, file: Path, record: TermRecord, label: URIRef
+    graph: Graph, record: TermRecord, label: URIRef, for_validation: bool
 ) -> list[tuple[Node, Node, Node]]:
     kinds = [
         kind
         for skos_property, kind in LABEL_KINDS.items()
         if (record.concept, skos_property, record.literal) in graph
     ]
-    if not kinds:
-        raise InputError(
-            f"{file}: row {record.row}: {record.term!r}@{record.language} is no SKOS label of "
-            f"<{record.concept}>; add the label to the vocabulary or correct the row"
-        )
-    triples: list[tuple[Node, Node, Node]] = [
-        (record.concept, kind, label)
-        for kind in kinds  # S13 reports a label of two kinds
-    ]
+    if not kinds and not for_validation:
+        return []
+    links = kinds or [BPOV.recordOf]  # S13 reports a label of two kinds
+    triples: list[tuple[Node, Node, Node]] = [(record.concept, kind, label) for kind in links]
     triples += [
         (label, RDF.type, SKOSXL.Label),
         (label, SKOSXL.literalForm, record.literal),

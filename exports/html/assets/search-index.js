@@ -1,7 +1,9 @@
 window.BPO_SEARCH_FOLDING = {"cases": {"\u00b5": "\u03bc", "\u00df": "ss", "\u0149": "'n", "\u017f": "s", "\u01f0": "j\u030c", "\u0345": "\u03b9", "\u0390": "\u03b9\u0308\u0301", "\u03b0": "\u03c5\u0308\u0301", "\u03c2": "\u03c3", "\u03d0": "\u03b2", "\u03d1": "\u03b8", "\u03d5": "\u03c6", "\u03d6": "\u03c0", "\u03f0": "\u03ba", "\u03f1": "\u03c1", "\u03f5": "\u03b5", "\u0587": "\u0565\u0582", "\u13f8": "\u13f0", "\u13f9": "\u13f1", "\u13fa": "\u13f2", "\u13fb": "\u13f3", "\u13fc": "\u13f4", "\u13fd": "\u13f5", "\u1c80": "\u0432", "\u1c81": "\u0434", "\u1c82": "\u043e", "\u1c83": "\u0441", "\u1c84": "\u0442", "\u1c85": "\u0442", "\u1c86": "\u044a", "\u1c87": "\u0463", "\u1c88": "\ua64b", "\u1e96": "h\u0331", "\u1e97": "t\u0308", "\u1e98": "w\u030a", "\u1e99": "y\u030a", "\u1e9a": "a\u02be", "\u1e9b": "\u1e61", "\u1f50": "\u03c5\u0313", "\u1f52": "\u03c5\u0313\u0300", "\u1f54": "\u03c5\u0313\u0301", "\u1f56": "\u03c5\u0313\u0342", "\u1f80": "\u1f00\u03b9", "\u1f81": "\u1f01\u03b9", "\u1f82": "\u1f02\u03b9", "\u1f83": "\u1f03\u03b9", "\u1f84": "\u1f04\u03b9", "\u1f85": "\u1f05\u03b9", "\u1f86": "\u1f06\u03b9", "\u1f87": "\u1f07\u03b9", "\u1f90": "\u1f20\u03b9", "\u1f91": "\u1f21\u03b9", "\u1f92": "\u1f22\u03b9", "\u1f93": "\u1f23\u03b9", "\u1f94": "\u1f24\u03b9", "\u1f95": "\u1f25\u03b9", "\u1f96": "\u1f26\u03b9", "\u1f97": "\u1f27\u03b9", "\u1fa0": "\u1f60\u03b9", "\u1fa1": "\u1f61\u03b9", "\u1fa2": "\u1f62\u03b9", "\u1fa3": "\u1f63\u03b9", "\u1fa4": "\u1f64\u03b9", "\u1fa5": "\u1f65\u03b9", "\u1fa6": "\u1f66\u03b9", "\u1fa7": "\u1f67\u03b9", "\u1fb2": "\u1f70\u03b9", "\u1fb3": "\u03b1\u03b9", "\u1fb4": "\u03ac\u03b9", "\u1fb6": "\u03b1\u0342", "\u1fb7": "\u03b1\u0342\u03b9", "\u1fbe": "\u03b9", "\u1fc2": "\u1f74\u03b9", "\u1fc3": "\u03b7\u03b9", "\u1fc4": "\u03ae\u03b9", "\u1fc6": "\u03b7\u0342", "\u1fc7": "\u03b7\u0342\u03b9", "\u1fd2": "\u03b9\u0308\u0300", "\u1fd3": "\u03b9\u0308\u0301", "\u1fd6": "\u03b9\u0342", "\u1fd7": "\u03b9\u0308\u0342", "\u1fe2": "\u03c5\u0308\u0300", "\u1fe3": "\u03c5\u0308\u0301", "\u1fe4": "\u03c1\u0313", "\u1fe6": "\u03c5\u0342", "\u1fe7": "\u03c5\u0308\u0342", "\u1ff2": "\u1f7c\u03b9", "\u1ff3": "\u03c9\u03b9", "\u1ff4": "\u03ce\u03b9", "\u1ff6": "\u03c9\u0342", "\u1ff7": "\u03c9\u0342\u03b9", "\uab70": "\u13a0", "\uab71": "\u13a1", "\uab72": "\u13a2", "\uab73": "\u13a3", "\uab74": "\u13a4", "\uab75": "\u13a5", "\uab76": "\u13a6", "\uab77": "\u13a7", "\uab78": "\u13a8", "\uab79": "\u13a9", "\uab7a": "\u13aa", "\uab7b": "\u13ab", "\uab7c": "\u13ac", "\uab7d": "\u13ad", "\uab7e": "\u13ae", "\uab7f": "\u13af", "\uab80": "\u13b0", "\uab81": "\u13b1", "\uab82": "\u13b2", "\uab83": "\u13b3", "\uab84": "\u13b4", "\uab85": "\u13b5", "\uab86": "\u13b6", "\uab87": "\u13b7", "\uab88": "\u13b8", "\uab89": "\u13b9", "\uab8a": "\u13ba", "\uab8b": "\u13bb", "\uab8c": "\u13bc", "\uab8d": "\u13bd", "\uab8e": "\u13be", "\uab8f": "\u13bf", "\uab90": "\u13c0", "\uab91": "\u13c1", "\uab92": "\u13c2", "\uab93": "\u13c3", "\uab94": "\u13c4", "\uab95": "\u13c5", "\uab96": "\u13c6", "\uab97": "\u13c7", "\uab98": "\u13c8", "\uab99": "\u13c9", "\uab9a": "\u13ca", "\uab9b": "\u13cb", "\uab9c": "\u13cc", "\uab9d": "\u13cd", "\uab9e": "\u13ce", "\uab9f": "\u13cf", "\uaba0": "\u13d0", "\uaba1": "\u13d1", "\uaba2": "\u13d2", "\uaba3": "\u13d3", "\uaba4": "\u13d4", "\uaba5": "\u13d5", "\uaba6": "\u13d6", "\uaba7": "\u13d7", "\uaba8": "\u13d8", "\uaba9": "\u13d9", "\uabaa": "\u13da", "\uabab": "\u13db", "\uabac": "\u13dc", "\uabad": "\u13dd", "\uabae": "\u13de", "\uabaf": "\u13df", "\uabb0": "\u13e0", "\uabb1": "\u13e1", "\uabb2": "\u13e2", "\uabb3": "\u13e3", "\uabb4": "\u13e4", "\uabb5": "\u13e5", "\uabb6": "\u13e6", "\uabb7": "\u13e7", "\uabb8": "\u13e8", "\uabb9": "\u13e9", "\uabba": "\u13ea", "\uabbb": "\u13eb", "\uabbc": "\u13ec", "\uabbd": "\u13ed", "\uabbe": "\u13ee", "\uabbf": "\u13ef", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\ufb13": "\u0574\u0576", "\ufb14": "\u0574\u0565", "\ufb15": "\u0574\u056b", "\ufb16": "\u057e\u0576", "\ufb17": "\u0574\u056d"}, "characters": {"\t": " ", "\n": " ", "\u000b": " ", "\f": " ", "\r": " ", "\u001c": " ", "\u001d": " ", "\u001e": " ", "\u001f": " ", " ": " ", "-": " ", "`": "'", "\u0085": " ", "\u00a0": " ", "\u00ad": "", "\u00b4": "'", "\u00e6": "ae", "\u0153": "oe", "\u02b9": "'", "\u02bc": "'", "\u058a": " ", "\u05be": " ", "\u1680": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2010": " ", "\u2011": " ", "\u2012": " ", "\u2013": " ", "\u2014": " ", "\u2015": " ", "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2028": " ", "\u2029": " ", "\u202f": " ", "\u2032": "'", "\u2035": "'", "\u2043": " ", "\u205f": " ", "\u2060": "", "\u2212": " ", "\u2e3a": " ", "\u2e3b": " ", "\u3000": " ", "\ufe58": " ", "\ufe63": " ", "\ufeff": "", "\uff07": "'", "\uff0d": " "}, "marks": "\u0300-\u034e\u0350-\u036f\u0483-\u0487\u0591-\u05bd\u05bf\u05c1-\u05c2\u05c4-\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7-\u06e8\u06ea-\u06ed\u0711\u0730-\u074a\u07eb-\u07f3\u07fd\u0816-\u0819\u081b-\u0823\u0825-\u0827\u0829-\u082d\u0859-\u085b\u0898-\u089f\u08ca-\u08e1\u08e3-\u08ff\u093c\u094d\u0951-\u0954\u09bc\u09cd\u09fe\u0a3c\u0a4d\u0abc\u0acd\u0b3c\u0b4d\u0bcd\u0c3c\u0c4d\u0c55-\u0c56\u0cbc\u0ccd\u0d3b-\u0d3c\u0d4d\u0dca\u0e38-\u0e3a\u0e48-\u0e4b\u0eb8-\u0eba\u0ec8-\u0ecb\u0f18-\u0f19\u0f35\u0f37\u0f39\u0f71-\u0f72\u0f74\u0f7a-\u0f7d\u0f80\u0f82-\u0f84\u0f86-\u0f87\u0fc6\u1037\u1039-\u103a\u108d\u135d-\u135f\u1714-\u1715\u1734\u17d2\u17dd\u18a9\u1939-\u193b\u1a17-\u1a18\u1a60\u1a75-\u1a7c\u1a7f\u1ab0-\u1abd\u1abf-\u1ace\u1b34\u1b44\u1b6b-\u1b73\u1baa-\u1bab\u1be6\u1bf2-\u1bf3\u1c37\u1cd0-\u1cd2\u1cd4-\u1ce0\u1ce2-\u1ce8\u1ced\u1cf4\u1cf8-\u1cf9\u1dc0-\u1dff\u20d0-\u20dc\u20e1\u20e5-\u20f0\u2cef-\u2cf1\u2d7f\u2de0-\u2dff\u302a-\u302f\u3099-\u309a\ua66f\ua674-\ua67d\ua69e-\ua69f\ua6f0-\ua6f1\ua806\ua82c\ua8c4\ua8e0-\ua8f1\ua92b-\ua92d\ua953\ua9b3\ua9c0\uaab0\uaab2-\uaab4\uaab7-\uaab8\uaabe-\uaabf\uaac1\uaaf6\uabed\ufb1e\ufe20-\ufe2f\ud800\uddfd\ud800\udee0\ud800\udf76-\ud800\udf7a\ud802\ude0d\ud802\ude0f\ud802\ude38-\ud802\ude3a\ud802\ude3f\ud802\udee5-\ud802\udee6\ud803\udd24-\ud803\udd27\ud803\udeab-\ud803\udeac\ud803\udf46-\ud803\udf50\ud803\udf82-\ud803\udf85\ud804\udc46\ud804\udc70\ud804\udc7f\ud804\udcb9-\ud804\udcba\ud804\udd00-\ud804\udd02\ud804\udd33-\ud804\udd34\ud804\udd73\ud804\uddc0\ud804\uddca\ud804\ude35-\ud804\ude36\ud804\udee9-\ud804\udeea\ud804\udf3b-\ud804\udf3c\ud804\udf4d\ud804\udf66-\ud804\udf6c\ud804\udf70-\ud804\udf74\ud805\udc42\ud805\udc46\ud805\udc5e\ud805\udcc2-\ud805\udcc3\ud805\uddbf-\ud805\uddc0\ud805\ude3f\ud805\udeb6-\ud805\udeb7\ud805\udf2b\ud806\udc39-\ud806\udc3a\ud806\udd3d-\ud806\udd3e\ud806\udd43\ud806\udde0\ud806\ude34\ud806\ude47\ud806\ude99\ud807\udc3f\ud807\udd42\ud807\udd44-\ud807\udd45\ud807\udd97\ud81a\udef0-\ud81a\udef4\ud81a\udf30-\ud81a\udf36\ud81b\udff0-\ud81b\udff1\ud82f\udc9e\ud834\udd65-\ud834\udd69\ud834\udd6d-\ud834\udd72\ud834\udd7b-\ud834\udd82\ud834\udd85-\ud834\udd8b\ud834\uddaa-\ud834\uddad\ud834\ude42-\ud834\ude44\ud838\udc00-\ud838\udc06\ud838\udc08-\ud838\udc18\ud838\udc1b-\ud838\udc21\ud838\udc23-\ud838\udc24\ud838\udc26-\ud838\udc2a\ud838\udd30-\ud838\udd36\ud838\udeae\ud838\udeec-\ud838\udeef\ud83a\udcd0-\ud83a\udcd6\ud83a\udd44-\ud83a\udd4a"};
 window.BPO_SEARCH_INDEX = [
 {
+"de": "access to expertise",
 "en": "access to expertise",
+"es": "access to expertise",
 "fr": "accès à l'expertise",
 "labels": [
 [
@@ -48,7 +50,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "access-to-expertise"
 },
 {
+"de": "Rechnungswesen",
 "en": "accounting",
+"es": "contabilidad",
 "fr": "comptabilité",
 "labels": [
 [
@@ -87,7 +91,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "accounting"
 },
 {
+"de": "business process outsourcing",
 "en": "business process outsourcing",
+"es": "business process outsourcing",
 "fr": "externalisation des processus métier",
 "labels": [
 [
@@ -130,7 +136,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "bpo"
 },
 {
+"de": "business function",
 "en": "business function",
+"es": "business function",
 "fr": "fonction de l'entreprise",
 "labels": [
 [
@@ -149,7 +157,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "business-function"
 },
 {
+"de": "business process",
 "en": "business process",
+"es": "business process",
 "fr": "processus métier",
 "labels": [
 [
@@ -180,7 +190,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "business-process"
 },
 {
+"de": "client company",
 "en": "client company",
+"es": "client company",
 "fr": "entreprise cliente",
 "labels": [
 [
@@ -207,7 +219,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "client-company"
 },
 {
+"de": "core business",
 "en": "core business",
+"es": "core business",
 "fr": "cœur de métier",
 "labels": [
 [
@@ -262,7 +276,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "core-business"
 },
 {
+"de": "cost reduction",
 "en": "cost reduction",
+"es": "cost reduction",
 "fr": "réduction des coûts",
 "labels": [
 [
@@ -305,7 +321,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "cost-reduction"
 },
 {
+"de": "cultural and language barriers",
 "en": "cultural and language barriers",
+"es": "cultural and language barriers",
 "fr": "barrières culturelles et linguistiques",
 "labels": [
 [
@@ -356,7 +374,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "cultural-language-barriers"
 },
 {
+"de": "Kundenservice",
 "en": "customer service",
+"es": "Kundenservice",
 "fr": "service client",
 "labels": [
 [
@@ -399,7 +419,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "customer-service"
 },
 {
+"de": "data security and privacy",
 "en": "data security and privacy",
+"es": "data security and privacy",
 "fr": "sécurité et confidentialité des données",
 "labels": [
 [
@@ -454,7 +476,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "data-security-privacy"
 },
 {
+"de": "efficiency gain",
 "en": "efficiency gain",
+"es": "efficiency gain",
 "fr": "gain d'efficacité",
 "labels": [
 [
@@ -489,7 +513,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "efficiency-gains"
 },
 {
+"de": "focus on core business",
 "en": "focus on core business",
+"es": "focus on core business",
 "fr": "recentrage sur le cœur de métier",
 "labels": [
 [
@@ -528,7 +554,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "focus-on-core-business"
 },
 {
+"de": "Personalmanagement",
 "en": "human resource management",
+"es": "gestión de los recursos humanos",
 "fr": "gestion des ressources humaines",
 "labels": [
 [
@@ -607,7 +635,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "human-resource-management"
 },
 {
+"de": "intellectual property",
 "en": "intellectual property",
+"es": "propiedad intelectual",
 "fr": "propriété intellectuelle",
 "labels": [
 [
@@ -646,7 +676,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "intellectual-property"
 },
 {
+"de": "IT outsourcing",
 "en": "IT outsourcing",
+"es": "IT outsourcing",
 "fr": "infogérance",
 "labels": [
 [
@@ -673,7 +705,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "it-outsourcing"
 },
 {
+"de": "IT services",
 "en": "IT services",
+"es": "IT services",
 "fr": "services informatiques",
 "labels": [
 [
@@ -708,7 +742,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "it-services"
 },
 {
+"de": "nearshore outsourcing",
 "en": "nearshore outsourcing",
+"es": "nearshore outsourcing",
 "fr": "externalisation dans un pays proche",
 "labels": [
 [
@@ -747,7 +783,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "nearshore-outsourcing"
 },
 {
+"de": "nearshoring",
 "en": "nearshoring",
+"es": "nearshoring",
 "fr": "délocalisation dans un pays proche",
 "labels": [
 [
@@ -774,7 +812,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "nearshoring"
 },
 {
+"de": "offshore outsourcing",
 "en": "offshore outsourcing",
+"es": "offshore outsourcing",
 "fr": "externalisation dans un pays éloigné",
 "labels": [
 [
@@ -821,7 +861,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "offshore-outsourcing"
 },
 {
+"de": "Auslandsverlagerung",
 "en": "offshoring",
+"es": "Auslandsverlagerung",
 "fr": "délocalisation",
 "labels": [
 [
@@ -884,7 +926,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "offshoring"
 },
 {
+"de": "onshore outsourcing",
 "en": "onshore outsourcing",
+"es": "onshore outsourcing",
 "fr": "externalisation dans le pays",
 "labels": [
 [
@@ -927,7 +971,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "onshore-outsourcing"
 },
 {
+"de": "onshoring",
 "en": "onshoring",
+"es": "onshoring",
 "fr": "délocalisation dans le pays",
 "labels": [
 [
@@ -954,7 +1000,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "onshoring"
 },
 {
+"de": "Outsourcing",
 "en": "outsourcing",
+"es": "Outsourcing",
 "fr": "externalisation",
 "labels": [
 [
@@ -1001,7 +1049,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "outsourcing"
 },
 {
+"de": "payroll",
 "en": "payroll",
+"es": "payroll",
 "fr": "paie",
 "labels": [
 [
@@ -1044,7 +1094,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "payroll"
 },
 {
+"de": "quality control",
 "en": "quality control",
+"es": "quality control",
 "fr": "contrôle de la qualité",
 "labels": [
 [
@@ -1083,7 +1135,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "quality-control"
 },
 {
+"de": "scalability and flexibility",
 "en": "scalability and flexibility",
+"es": "scalability and flexibility",
 "fr": "évolutivité et flexibilité",
 "labels": [
 [
@@ -1126,7 +1180,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "scalability-flexibility"
 },
 {
+"de": "service level agreement",
 "en": "service level agreement",
+"es": "service level agreement",
 "fr": "accord de niveau de service",
 "labels": [
 [
@@ -1153,7 +1209,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "service-level-agreement"
 },
 {
+"de": "service provider",
 "en": "service provider",
+"es": "service provider",
 "fr": "prestataire de services",
 "labels": [
 [
@@ -1212,7 +1270,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "service-provider"
 },
 {
+"de": "subcontracting",
 "en": "subcontracting",
+"es": "subcontracting",
 "fr": "sous-traitance",
 "labels": [
 [
@@ -1231,7 +1291,9 @@ window.BPO_SEARCH_INDEX = [
 "slug": "subcontracting"
 },
 {
+"de": "support function",
 "en": "support function",
+"es": "support function",
 "fr": "fonction support",
 "labels": [
 [
