@@ -211,13 +211,10 @@ def query(
 
     Example: bpo-kb query concept-card --param concept=paie
     """
-    from bpo_kb.query import answer_query, named_queries
+    from bpo_kb.query import answer_query, named_queries_listing
 
     if list_queries:
-        for named in named_queries().values():
-            click.echo(f"{named.name:<22} {named.description}")
-            for parameter in named.parameters:
-                click.echo(f"{'':<22}   {parameter.usage()}")
+        click.echo(named_queries_listing())
         return
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL, @FILE or a name from --list)")

@@ -45,6 +45,7 @@ __all__ = [
     "describe_syntax_error",
     "format_result",
     "named_queries",
+    "named_queries_listing",
     "output_format_for",
     "parse_parameter",
     "read_query_graph",
@@ -88,6 +89,15 @@ def named_queries() -> dict[str, NamedQuery]:
     return found
 
 
+def named_queries_listing() -> str:
+    """One line per named query (its name and description), and one per parameter it takes."""
+    lines = []
+    for named in named_queries().values():
+        lines.append(f"{named.name:<22} {named.description}")
+        lines += [f"{'':<22}   {parameter.usage()}" for parameter in named.parameters]
+    return "\n".join(lines)
+
+
 def resolve_query(spec: str) -> str:
     """The SPARQL text of ``spec``: ``@FILE``, a named query, or SPARQL itself."""
     if spec.startswith("@"):
@@ -99,7 +109,7 @@ def resolve_query(spec: str) -> str:
     named = named_queries().get(spec)
     if named is not None:
         return named.text
-    if query_form(spec) is None:
+    if query_form(spec) is None and not re.search(r"[\s{]", spec):  # else the parser says where
         known = ", ".join(named_queries())
         raise QueryError(
             f"{spec!r} is neither SPARQL nor a named query{did_you_mean(spec, named_queries())} "
@@ -272,6 +282,14 @@ def describe_syntax_error(query: str, message: str) -> str:
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     before = _last_words(text[: column - 1])  # the column is just past the fault
     where = f"line {line}, column {column}" + (f" (after {before!r})" if before else "")
+    if query_form(query) is None:  # the parser's guess (often CONSTRUCT) would mislead
+        words = re.sub(r"#[^\n]*|<[^>]*>", " ", query).split()
+        first = next((w for w in words if w.isalpha() and w.upper() not in ("PREFIX", "BASE")), "")
+        forms = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+        explained = "expected SELECT, ASK, CONSTRUCT or DESCRIBE" + did_you_mean(
+            first.upper(), forms
+        )
+        return f"SPARQL syntax error at {where}: {explained}"
     return f"SPARQL syntax error at {where}: {_expected(found[3], text[: column - 1])}"
 
 

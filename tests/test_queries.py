@@ -308,6 +308,10 @@ def test_an_unknown_named_query_gets_did_you_mean(runner: CliRunner) -> None:
     result = runner.invoke(main, ["query", "hierachy"])
     assert result.exit_code == 2
     assert "did you mean hierarchy?" in result.stderr
+    mistyped = runner.invoke(main, ["query", "SELEC ?c WHERE { ?c a skos:Concept }"])
+    assert mistyped.exit_code == 2
+    assert mistyped.stderr.startswith("SPARQL syntax error at line 1, column")
+    assert mistyped.stderr.rstrip().endswith("DESCRIBE; did you mean SELECT?")
 
 
 def test_a_misspelt_parameter_exits_2_with_did_you_mean(runner: CliRunner) -> None:
