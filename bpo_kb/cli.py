@@ -196,9 +196,10 @@ def publish(
     click.echo(f"{verb} {result.sent} triples to <{graph_iri}> (HTTP {result.status}){counted}")
 
 
-@main.command()
+@main.command(epilog=options.QUERY_EPILOG)
 @click.argument("query", required=False)
 @options.QUERY_ENDPOINT_OPTION
+@options.QUERY_GRAPH_OPTION
 @options.QUERY_FORMAT_OPTION
 @options.PARAM_OPTION
 @options.LIST_QUERIES_OPTION
@@ -206,28 +207,33 @@ def publish(
 def query(
     query: str | None,
     endpoint: str | None,
-    output_format: str,
-    parameters: dict[str, object],
+    graph_iri: str | None,
+    output_format: str | None,
+    parameters: dict[str, str],
     list_queries: bool,
     ontology: Path,
 ) -> None:
     """Run SPARQL (text, @FILE or a named query) over the glossary or a remote endpoint.
 
-    Example: bpo-kb query concept-card --param concept=bpo:payroll
+    Example: bpo-kb query concept-card --param concept=paie
     """
-    from bpo_kb.query import bind_parameters, format_result, named_queries, resolve_query, run_query
+    from bpo_kb.query import answer_query, named_queries_listing
 
     if list_queries:
-        for named in named_queries().values():
-            click.echo(f"{named.name:<22} {named.description}")
+        click.echo(named_queries_listing())
         return
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL, @FILE or a name from --list)")
     with options.library_errors():
-        text = bind_parameters(resolve_query(query), parameters)  # type: ignore[arg-type]
-        graph = None if endpoint else load_vocabulary([ontology])
-        result = run_query(text, graph=graph, endpoint=endpoint)
-        click.echo(format_result(result, output_format))
+        answer = answer_query(
+            query,
+            parameters,
+            source=ontology,
+            endpoint=endpoint,
+            graph_iri=graph_iri,
+            output_format=output_format,
+        )
+    click.echo(answer)
 
 
 # --- Reading the vocabulary ----------------------------------------------------------------

@@ -16,7 +16,7 @@ import click
 from bpo_kb.errors import BpoKbError, InvalidVocabulary
 from bpo_kb.formats.registry import FORMATS
 from bpo_kb.process import Terminated, stopping_on_sigterm
-from bpo_kb.query import OUTPUT_FORMATS
+from bpo_kb.query import OUTPUT_FORMATS, QUERY_PREFIXES
 from bpo_kb.rdf.checks import is_absolute_iri, is_language_tag
 from bpo_kb.rdf.read import INPUT_FORMATS
 from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
@@ -177,19 +177,22 @@ OUTPUT_TTL_OPTION = click.option(
 
 def _parameters(
     _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
-) -> dict[str, object]:
-    from bpo_kb.query import parse_parameter
-
-    parsed = {}
+) -> dict[str, str]:
+    parsed: dict[str, str] = {}
     for value in values:
         name, equals, raw = value.partition("=")
         if not equals or not name:
             raise click.BadParameter(f"{value!r}: write NAME=VALUE, e.g. concept=bpo:payroll")
-        try:
-            parsed[name] = parse_parameter(raw)
-        except BpoKbError as err:
-            raise click.BadParameter(str(err)) from None
+        if name in parsed:
+            raise click.BadParameter(f"{name} is given twice")
+        parsed[name] = raw
     return parsed
+
+
+def _optional_graph_iri(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
+    return None if value is None else graph_iri(ctx, param, value)
 
 
 # --- Options of one command each -----------------------------------------------------------
@@ -270,16 +273,29 @@ QUERY_FORMAT_OPTION = click.option(
     "--format",
     "output_format",
     type=click.Choice(OUTPUT_FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format.",
+    default=None,
+    help="table, csv or json for SELECT and ASK (default: table); turtle or json (JSON-LD) for "
+    "CONSTRUCT and DESCRIBE (default: turtle).",
+)
+QUERY_GRAPH_OPTION = click.option(
+    "--graph",
+    "graph_iri",
+    default=None,
+    callback=_optional_graph_iri,
+    help="Query this named graph: of the remote store with --sparql (default-graph-uri), else "
+    "of an N-Quads or TriG --ontology file. Default: the default graph (in process, all graphs "
+    "merged).",
 )
 PARAM_OPTION = click.option(
     "--param",
     "parameters",
     multiple=True,
     callback=_parameters,
-    help="Bind a variable: NAME=VALUE (an IRI, prefix:local, or text[@lang]).",
+    help="Bind a variable: NAME=VALUE. A named query says which it needs (--list); concept= "
+    "takes an IRI, prefix:local, slug or label; other values an IRI or text[@lang].",
+)
+QUERY_EPILOG = "\b\nPredeclared prefixes (a PREFIX in the query wins):\n" + "\n".join(
+    f"  {prefix}: <{namespace}>" for prefix, namespace in QUERY_PREFIXES.items()
 )
 LIST_QUERIES_OPTION = click.option(
     "--list", "list_queries", is_flag=True, help="List the named queries and exit."

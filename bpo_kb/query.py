@@ -1,49 +1,81 @@
 """SPARQL queries: in process over a graph (on Oxigraph) or against a remote endpoint.
 
-Queries are SPARQL text, ``@FILE``, or the name of a query shipped in ``named_queries/``.
-Parameters (``--param concept=bpo:payroll``) are bound with a VALUES clause built from rdflib
-terms, so a user's value is always escaped, never spliced into the text as written.
+Queries are SPARQL text, ``@FILE``, or the name of a query shipped in ``named_queries/``. The
+prefixes of :data:`QUERY_PREFIXES` are predeclared (a query's own ``PREFIX`` wins). Parameters
+(``--param concept=paie``) are checked against what a named query declares and bound with a
+VALUES clause built from rdflib terms (:mod:`bpo_kb.query_parameters`), never spliced as typed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, SH
 from rdflib.query import Result
 from rdflib.term import Node
 
-from bpo_kb.errors import QueryError
-from bpo_kb.rdf.checks import is_absolute_iri, is_language_tag
+from bpo_kb.errors import QueryError, UsageError
+from bpo_kb.query_parameters import (
+    Parameter,
+    bind_parameters,
+    check_parameter_names,
+    declared_parameters,
+    did_you_mean,
+    parameter_term,
+    parse_parameter,
+    query_variables,
+)
 from bpo_kb.rdf.namespaces import PREFIXES, compact_iri
-from bpo_kb.rdf.stores import QUERY_STORE, new_graph
+from bpo_kb.rdf.stores import QUERY_STORE, graph_on, new_graph
 from bpo_kb.remote.sparql import query_form, run_remote_query
 
 __all__ = [
+    "GRAPH_FORMATS",
     "NAMED_QUERIES_DIR",
     "OUTPUT_FORMATS",
+    "QUERY_PREFIXES",
+    "ROW_FORMATS",
     "NamedQuery",
+    "answer_query",
     "bind_parameters",
+    "describe_syntax_error",
     "format_result",
     "named_queries",
+    "named_queries_listing",
+    "output_format_for",
     "parse_parameter",
+    "read_query_graph",
     "resolve_query",
     "run_query",
+    "with_prefixes",
 ]
 
 NAMED_QUERIES_DIR = Path(__file__).resolve().parent / "named_queries"
 OUTPUT_FORMATS = ("table", "csv", "json", "turtle")
+ROW_FORMATS = ("table", "csv", "json")  # SELECT and ASK
+GRAPH_FORMATS = ("turtle", "json")  # CONSTRUCT and DESCRIBE (json is JSON-LD)
+# Predeclared in every query: the project's prefixes and a few more a SKOS user reaches for.
+QUERY_PREFIXES: dict[str, str] = {
+    **PREFIXES,
+    "dcterms": str(DCTERMS),
+    "sh": str(SH),
+    "lexinfo": "http://www.lexinfo.net/ontology/3.0/lexinfo#",
+}
 
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A query shipped with bpo-kb: its name, the first line of its comment, its text."""
+    """A query shipped with bpo-kb: its name, the first line of its comment, its text and the
+    parameters it declares (``# param:`` lines)."""
 
     name: str
     description: str
     text: str
+    parameters: tuple[Parameter, ...] = ()
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -52,8 +84,18 @@ def named_queries() -> dict[str, NamedQuery]:
     for path in sorted(NAMED_QUERIES_DIR.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
         first = text.splitlines()[0] if text else ""
-        found[path.stem] = NamedQuery(path.stem, first.lstrip("# ").strip(), text)
+        parameters = declared_parameters(text, path.name)
+        found[path.stem] = NamedQuery(path.stem, first.lstrip("# ").strip(), text, parameters)
     return found
+
+
+def named_queries_listing() -> str:
+    """One line per named query (its name and description), and one per parameter it takes."""
+    lines = []
+    for named in named_queries().values():
+        lines.append(f"{named.name:<22} {named.description}")
+        lines += [f"{'':<22}   {parameter.usage()}" for parameter in named.parameters]
+    return "\n".join(lines)
 
 
 def resolve_query(spec: str) -> str:
@@ -67,52 +109,150 @@ def resolve_query(spec: str) -> str:
     named = named_queries().get(spec)
     if named is not None:
         return named.text
-    if query_form(spec) is None:
+    if query_form(spec) is None and not re.search(r"[\s{]", spec):  # else the parser says where
         known = ", ".join(named_queries())
-        raise QueryError(f"{spec!r} is neither SPARQL nor a named query (known: {known})")
+        raise QueryError(
+            f"{spec!r} is neither SPARQL nor a named query{did_you_mean(spec, named_queries())} "
+            f"(named queries: {known})"
+        )
     return spec
 
 
-def parse_parameter(value: str) -> Node:
-    """An IRI for ``<...>``, ``http(s)://...`` or a known ``prefix:local``; else a literal
-    (``text@lang`` gives a language-tagged literal)."""
-    if value.startswith("<") and value.endswith(">"):
-        return _iri(value[1:-1])
-    if re.match(r"^https?://", value):
-        return _iri(value)
-    prefix, _, local = value.partition(":")
-    if local and prefix in PREFIXES and not local.startswith("//"):
-        return _iri(PREFIXES[prefix] + local)
-    text, _, language = value.rpartition("@")
-    if text and is_language_tag(language):
-        return Literal(text, lang=language)
-    return Literal(value)
+def answer_query(
+    spec: str,
+    values: Mapping[str, str],
+    *,
+    source: Path,
+    endpoint: str | None = None,
+    graph_iri: str | None = None,
+    output_format: str | None = None,
+) -> str:
+    """Run ``spec`` (SPARQL, ``@FILE`` or a named query) with ``values`` bound, over ``source``
+    (or its named graph ``graph_iri``) in process, or at ``endpoint`` (in its graph
+    ``graph_iri``); the answer formatted as ``output_format`` (by default: a table for rows,
+    Turtle for a graph).
+
+    Raises:
+        QueryError: bad SPARQL, an unknown named query or parameter, a missing parameter, a
+            format that does not fit the query's answer.
+        UsageError: ``graph_iri`` is not a graph of ``source``.
+        ConceptNotFound: a ``concept`` parameter names no concept.
+        StoreError: the endpoint fails.
+    """
+    named = named_queries().get(spec)
+    text = named.text if named else resolve_query(spec)
+    _check_parameters(named, text, values)
+    output_format = output_format_for(text, output_format)
+    _check_syntax(text)
+    graph = None if endpoint else read_query_graph(source, graph_iri)
+    declared = {p.name: p for p in named.parameters} if named else {}
+    terms: dict[str, Node] = {
+        name: parameter_term(declared[name], value, graph)
+        if name in declared
+        else parse_parameter(value)  # a variable of the user's own SPARQL
+        for name, value in values.items()
+    }
+    result = run_query(
+        bind_parameters(text, terms), graph=graph, endpoint=endpoint, default_graph=graph_iri
+    )
+    return format_result(result, output_format)
 
 
-def bind_parameters(query: str, parameters: dict[str, Node]) -> str:
-    """``query`` with ``VALUES ?name { term }`` first in its WHERE clause, for each parameter."""
-    if not parameters:
-        return query
-    for name in parameters:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
-    clause = " ".join(f"VALUES ?{name} {{ {term.n3()} }}" for name, term in parameters.items())
-    match = re.search(r"\bWHERE\s*\{", query, re.IGNORECASE) or re.search(r"\{", query)
-    if match is None:
-        raise QueryError("the query has no WHERE clause to bind parameters in")
-    return query[: match.end()] + " " + clause + " " + query[match.end() :]
+def _check_parameters(named: NamedQuery | None, text: str, values: Mapping[str, str]) -> None:
+    if named is None:
+        check_parameter_names(values, query_variables(text), "the query", noun="variable")
+        return
+    check_parameter_names(values, [p.name for p in named.parameters], named.name)
+    missing = [p.usage() for p in named.parameters if p.name not in values]
+    if missing:
+        raise QueryError(f"{named.name} needs " + "; ".join(missing))
 
 
-def run_query(query: str, *, graph: Graph | None = None, endpoint: str | None = None) -> Result:
-    """Run ``query`` over ``graph`` in process, or against the SPARQL ``endpoint``.
+def output_format_for(query: str, requested: str | None) -> str:
+    """The format to print ``query``'s answer in: ``requested`` if it fits the answer (rows or
+    a graph), the default for the answer when None.
+
+    Raises:
+        QueryError: ``requested`` does not fit: csv or table for a graph, turtle for rows.
+    """
+    form = query_form(query) or "SELECT"
+    returns_graph = form in ("CONSTRUCT", "DESCRIBE")
+    if requested is None:
+        return GRAPH_FORMATS[0] if returns_graph else ROW_FORMATS[0]
+    if returns_graph and requested not in GRAPH_FORMATS:
+        raise QueryError(
+            f"--format {requested} is for SELECT and ASK answers; a {form} query answers with "
+            "a graph: use --format turtle or json (JSON-LD)"
+        )
+    if not returns_graph and requested not in ROW_FORMATS:
+        raise QueryError(
+            f"--format {requested} needs a CONSTRUCT or DESCRIBE query, not {form}; "
+            "use table, csv or json"
+        )
+    return requested
+
+
+def read_query_graph(source: Path, graph_iri: str | None = None) -> Graph:
+    """The graph a query runs over: the vocabulary in ``source`` (named graphs merged) and
+    completed, or only its named graph ``graph_iri`` (N-Quads or TriG), completed.
+
+    Raises:
+        InputError: a file that is missing or does not parse.
+        UsageError: ``source`` has no graph ``graph_iri``.
+    """
+    if graph_iri is None:
+        from bpo_kb.build import load_vocabulary
+
+        return load_vocabulary([source])
+    import pyoxigraph
+
+    from bpo_kb.rdf.read import read_dataset
+    from bpo_kb.skos.completion import complete_graph
+
+    dataset = read_dataset([source])
+    names = sorted(g.value for g in dataset.named_graphs() if isinstance(g, pyoxigraph.NamedNode))
+    if graph_iri not in names:
+        held = ", ".join(f"<{name}>" for name in names[:5]) + (", ..." if len(names) > 5 else "")
+        held = f"its graphs: {held}" if names else "it holds no named graph: give N-Quads or TriG"
+        raise UsageError(
+            f"--graph: {source} has no graph <{graph_iri}>{did_you_mean(graph_iri, names)} ({held})"
+        )
+    store = pyoxigraph.Store()
+    store.bulk_extend(
+        pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, pyoxigraph.DefaultGraph())
+        for quad in dataset.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(graph_iri))
+    )
+    graph = graph_on(store)
+    complete_graph(graph)
+    return graph
+
+
+def with_prefixes(query: str) -> str:
+    """``query`` after a line declaring every prefix of :data:`QUERY_PREFIXES` it does not
+    declare itself."""
+    declared = set(re.findall(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", query, re.IGNORECASE))
+    missing = [f"PREFIX {p}: <{ns}>" for p, ns in QUERY_PREFIXES.items() if p not in declared]
+    return " ".join(missing) + "\n" + query if missing else query
+
+
+def run_query(
+    query: str,
+    *,
+    graph: Graph | None = None,
+    endpoint: str | None = None,
+    default_graph: str | None = None,
+) -> Result:
+    """Run ``query`` (the prefixes of :data:`QUERY_PREFIXES` predeclared) over ``graph`` in
+    process, or against the SPARQL ``endpoint``, in its graph ``default_graph`` if given.
 
     Raises:
         QueryError: the query does not parse (message and position).
         StoreError: the endpoint is unreachable or answers with an error.
     """
     _check_syntax(query)
+    query = with_prefixes(query)
     if endpoint is not None:
-        return run_remote_query(query, endpoint)
+        return run_remote_query(query, endpoint, default_graph=default_graph)
     store_graph = new_graph(QUERY_STORE)
     if graph is not None:
         store_graph += graph
@@ -123,23 +263,69 @@ def _check_syntax(query: str) -> None:
     import pyoxigraph
 
     try:
-        pyoxigraph.Store().query(query)
+        pyoxigraph.Store().query(query, prefixes=QUERY_PREFIXES)
     except SyntaxError as err:
-        first_line = str(err).splitlines()[0]
-        raise QueryError(f"SPARQL syntax error: {first_line}") from None
+        raise QueryError(describe_syntax_error(query, str(err))) from None
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+
+
+def describe_syntax_error(query: str, message: str) -> str:
+    """One readable line from the parser's ``message``: line, column, the text just before and
+    what was expected (keywords and punctuation; character classes left out)."""
+    found = _POSITION.match(message)
+    if found is None:
+        return "SPARQL syntax error: " + " ".join(message.split())[:200]
+    line, column = int(found[1]), int(found[2])
+    lines = query.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    before = _last_words(text[: column - 1])  # the column is just past the fault
+    where = f"line {line}, column {column}" + (f" (after {before!r})" if before else "")
+    if query_form(query) is None:  # the parser's guess (often CONSTRUCT) would mislead
+        words = re.sub(r"#[^\n]*|<[^>]*>", " ", query).split()
+        first = next((w for w in words if w.isalpha() and w.upper() not in ("PREFIX", "BASE")), "")
+        forms = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+        explained = "expected SELECT, ASK, CONSTRUCT or DESCRIBE" + did_you_mean(
+            first.upper(), forms
+        )
+        return f"SPARQL syntax error at {where}: {explained}"
+    return f"SPARQL syntax error at {where}: {_expected(found[3], text[: column - 1])}"
+
+
+def _last_words(text: str, width: int = 24) -> str:
+    words: list[str] = []
+    for word in reversed(text.split()):
+        if words and len(" ".join([word, *words])) > width:
+            break
+        words.insert(0, word)
+    return " ".join(words)
+
+
+def _expected(detail: str, before: str) -> str:
+    if "Prefix not found" in detail:
+        prefix = re.search(r"([A-Za-z][\w.-]*)?:[\w.%-]*$", before)
+        name = prefix[1] or "" if prefix else "?"
+        return (
+            f"unknown prefix {name}: (declare it with PREFIX {name}: <...>; "
+            "bpo-kb query --help lists the predeclared prefixes)"
+        )
+    items = " ".join(detail.split()).removeprefix("expected ").removeprefix("one of ")
+    readable = [i for i in items.split(", ") if re.fullmatch(r'"[^"]+"|[A-Za-z][A-Za-z ]*', i)]
+    return "expected " + ", ".join(readable) if readable else "unexpected text"
 
 
 def format_result(result: Result, output_format: str) -> str:
     """The result as an aligned table, CSV, SPARQL JSON (or JSON-LD for graphs) or Turtle."""
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        output_format_for(result.type, output_format)  # csv and table do not fit a graph
         graph = result.graph
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
         if output_format == "json":
             return graph.serialize(format="json-ld")
         return graph.serialize(format="turtle")
-    if output_format == "turtle":
-        raise QueryError(f"--format turtle needs a CONSTRUCT or DESCRIBE query, not {result.type}")
+    output_format_for(result.type, output_format)
     if result.type == "ASK":
         return (
             result.serialize(format="json").decode()
@@ -170,9 +356,3 @@ def _display(term: Node | None) -> str:
     if isinstance(term, Literal):
         return f"{term}@{term.language}" if term.language else str(term)
     return compact_iri(term)
-
-
-def _iri(text: str) -> URIRef:
-    if not is_absolute_iri(text):
-        raise QueryError(f"{text!r} is not a valid IRI")
-    return URIRef(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,19 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
 from bpo_kb.cli import main
-from bpo_kb.query import bind_parameters, named_queries, parse_parameter, run_query
+from bpo_kb.errors import QueryError
+from bpo_kb.query import (
+    QUERY_PREFIXES,
+    bind_parameters,
+    named_queries,
+    parse_parameter,
+    run_query,
+    with_prefixes,
+)
+from bpo_kb.query_parameters import declared_parameters, parameter_term, query_variables
 from bpo_kb.skos.search import normalise, search_concepts
+
+from .servers import Server, start_oxigraph, start_virtuoso
 
 BPO = "https://w3id.org/bpo-kb/"
 
@@ -169,7 +181,7 @@ def test_query_command_named_query_and_formats(runner: CliRunner, tmp_path: Path
 def test_sparql_syntax_error_exits_2_with_position(runner: CliRunner) -> None:
     result = runner.invoke(main, ["query", "SELECT * WHERE { ?s ?p }"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("SPARQL syntax error: error at 1:")
+    assert result.stderr.startswith("SPARQL syntax error at line 1, column 25")
 
 
 def test_show_by_slug_iri_and_label(runner: CliRunner) -> None:
@@ -223,3 +235,251 @@ def test_reading_commands_answer_on_a_vocabulary_with_violations(
     missing = runner.invoke(main, ["query", "missing-translations", "--ontology", str(source)])
     assert missing.exit_code == 0, missing.output
     assert "http://example.org/a" in missing.stdout
+
+
+# --- Predeclared prefixes and syntax errors ------------------------------------------------
+
+
+def test_the_usual_prefixes_are_predeclared(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["query", "SELECT ?c WHERE { ?c a skos:Concept }"])
+    assert result.exit_code == 0, result.output
+    assert "bpo:payroll" in result.stdout
+    mapped = runner.invoke(main, ["query", "ASK { ?c skos:closeMatch wd:Q1778191 }"])
+    assert mapped.stdout.strip() == "true"
+    for prefix in ("skos", "skosxl", "dct", "rdf", "rdfs", "owl", "xsd", "bpo", "wd", "stw"):
+        assert prefix in QUERY_PREFIXES
+    for prefix in ("eurovoc", "gnd", "iate", "unesco"):
+        assert prefix in QUERY_PREFIXES
+
+
+def test_query_help_lists_the_predeclared_prefixes(runner: CliRunner) -> None:
+    shown = runner.invoke(main, ["query", "--help"]).stdout
+    for prefix, namespace in QUERY_PREFIXES.items():
+        assert f"{prefix}: <{namespace}>" in shown
+
+
+def test_a_prefix_the_query_declares_wins(glossary: Graph) -> None:
+    query = "PREFIX skos: <http://example.org/other#> ASK { ?c a skos:Concept }"
+    assert run_query(query, graph=glossary).askAnswer is False
+    assert with_prefixes(query).count("PREFIX skos:") == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "SELECT ?c WHERE { ?c a foo:Concept }",
+            "SPARQL syntax error at line 1, column 35 (after 'WHERE { ?c a foo:Concept'): "
+            "unknown prefix foo:",
+        ),
+        (
+            "SELECT *\nWHERE { ?s ?p ?o } LIMT 3",
+            "SPARQL syntax error at line 2, column 26",
+        ),
+        ("SELECT * WHERE { ?s ?p ?o ", 'expected ",", ".", ";"'),
+    ],
+)
+def test_a_syntax_error_is_one_readable_line(runner: CliRunner, query: str, expected: str) -> None:
+    result = runner.invoke(main, ["query", query])
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "[" not in result.stderr  # no character classes from the parser's grammar
+    assert "Traceback" not in result.output
+
+
+# --- Named queries and their parameters ----------------------------------------------------
+
+
+def test_every_named_query_declares_what_it_uses() -> None:
+    for named in named_queries().values():
+        variables = set(query_variables(named.text))
+        assert {p.name for p in named.parameters} <= variables, named.name
+    assert [p.name for p in named_queries()["concept-card"].parameters] == ["concept"]
+    assert [p.kind for p in named_queries()["label-lookup"].parameters] == ["text"]
+
+
+def test_a_bad_declaration_names_the_file_and_the_form() -> None:
+    with pytest.raises(QueryError, match=r"x\.rq: .*# param: NAME \(KIND\) description"):
+        declared_parameters("# param: concept (thing) what\nSELECT * {}", "x.rq")
+
+
+def test_an_unknown_named_query_gets_did_you_mean(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["query", "hierachy"])
+    assert result.exit_code == 2
+    assert "did you mean hierarchy?" in result.stderr
+    mistyped = runner.invoke(main, ["query", "SELEC ?c WHERE { ?c a skos:Concept }"])
+    assert mistyped.exit_code == 2
+    assert mistyped.stderr.startswith("SPARQL syntax error at line 1, column")
+    assert mistyped.stderr.rstrip().endswith("DESCRIBE; did you mean SELECT?")
+
+
+def test_a_misspelt_parameter_exits_2_with_did_you_mean(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["query", "concept-card", "--param", "concpt=paie"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "concept-card has no parameter 'concpt'; did you mean concept? (its parameters: concept)\n"
+    )
+    spare = runner.invoke(main, ["query", "hierarchy", "--param", "concept=paie"])
+    assert spare.exit_code == 2
+    assert "(its parameters: none)" in spare.stderr
+
+
+def test_a_missing_parameter_exits_2_naming_it(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["query", "concept-card"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("concept-card needs --param concept=... (")
+    assert "(0 rows)" not in result.output
+
+
+def test_a_variable_the_sparql_does_not_have_exits_2(runner: CliRunner) -> None:
+    query = "SELECT ?label WHERE { ?concept skos:prefLabel ?label }"
+    result = runner.invoke(main, ["query", query, "--param", "concpt=bpo:payroll"])
+    assert result.exit_code == 2
+    assert "no variable 'concpt'; did you mean concept?" in result.stderr
+    bound = runner.invoke(main, ["query", query, "--param", "concept=bpo:payroll"])
+    assert "paie@fr" in bound.stdout
+
+
+@pytest.mark.parametrize(
+    "spec", ["paie", "payroll", "bpo:payroll", BPO + "payroll", f"<{BPO}payroll>", "Payroll"]
+)
+def test_a_concept_parameter_takes_every_form_show_takes(runner: CliRunner, spec: str) -> None:
+    result = runner.invoke(main, ["query", "concept-card", "--param", f"concept={spec}"])
+    assert result.exit_code == 0, result.output
+    assert "paie@fr" in result.stdout
+    assert "(0 rows)" not in result.stdout
+
+
+def test_a_concept_parameter_that_names_no_concept_fails(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["query", "concept-card", "--param", "concept=astrology"])
+    assert result.exit_code == 1
+    assert "no concept is named 'astrology'" in result.stderr
+
+
+def test_a_remote_concept_is_an_iri_a_curie_or_a_slug() -> None:
+    concept = named_queries()["concept-card"].parameters[0]
+    for spec in ("payroll", "bpo:payroll", BPO + "payroll", f"<{BPO}payroll>"):
+        assert parameter_term(concept, spec, None) == URIRef(BPO + "payroll")
+    with pytest.raises(QueryError, match="not a label"):
+        parameter_term(concept, "payroll processing", None)
+
+
+# --- Output formats ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("output_format", ["csv", "table"])
+def test_a_graph_in_a_row_format_is_refused(runner: CliRunner, output_format: str) -> None:
+    query = "CONSTRUCT WHERE { bpo:payroll a ?type }"
+    result = runner.invoke(main, ["query", query, "--format", output_format])
+    assert result.exit_code == 2
+    assert "use --format turtle or json" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_graph_comes_as_turtle_by_default_and_rows_as_a_table(runner: CliRunner) -> None:
+    constructed = runner.invoke(main, ["query", "CONSTRUCT WHERE { bpo:payroll a ?type }"])
+    assert constructed.exit_code == 0
+    assert (URIRef(BPO + "payroll"), None, None) in Graph().parse(data=constructed.stdout)
+    turtle_rows = runner.invoke(main, ["query", "hierarchy", "--format", "turtle"])
+    assert turtle_rows.exit_code == 2
+    assert "use table, csv or json" in turtle_rows.stderr
+
+
+# --- --graph in process --------------------------------------------------------------------
+
+NQUADS = (
+    '<http://example.org/a> <http://www.w3.org/2004/02/skos/core#prefLabel> "in g1"@en '
+    "<https://example.org/g1> .\n"
+    '<http://example.org/b> <http://www.w3.org/2004/02/skos/core#prefLabel> "in g2"@en '
+    "<https://example.org/g2> .\n"
+    '<http://example.org/c> <http://www.w3.org/2004/02/skos/core#prefLabel> "default"@en .\n'
+)
+LABELS = "SELECT ?label WHERE { ?c skos:prefLabel ?label } ORDER BY ?label"
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig"])
+def test_graph_queries_one_named_graph_of_a_quads_file(
+    runner: CliRunner, tmp_path: Path, suffix: str
+) -> None:
+    data = tmp_path / f"data{suffix}"
+    if suffix == ".nq":
+        data.write_text(NQUADS, encoding="utf-8")
+    else:
+        data.write_text(
+            "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+            '<https://example.org/g1> { <http://example.org/a> skos:prefLabel "in g1"@en . }\n'
+            '<https://example.org/g2> { <http://example.org/b> skos:prefLabel "in g2"@en . }\n'
+            '<http://example.org/c> skos:prefLabel "default"@en .\n',
+            encoding="utf-8",
+        )
+    chosen = ["query", LABELS, "--ontology", str(data), "--format", "csv"]
+    one = runner.invoke(main, [*chosen, "--graph", "https://example.org/g2"])
+    assert one.exit_code == 0, one.output
+    assert one.stdout.split() == ["label", "in", "g2"]
+    merged = runner.invoke(main, chosen)
+    assert merged.stdout.split() == ["label", "default", "in", "g1", "in", "g2"]
+
+
+def test_graph_that_the_file_does_not_hold_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "data.nq"
+    data.write_text(NQUADS, encoding="utf-8")
+    wrong = ["query", LABELS, "--ontology", str(data), "--graph", "https://example.org/g3"]
+    result = runner.invoke(main, wrong)
+    assert result.exit_code == 2
+    assert "has no graph <https://example.org/g3>; did you mean https://example.org/g" in (
+        result.stderr
+    )
+    triples = runner.invoke(main, ["query", LABELS, "--graph", "https://example.org/g"])
+    assert triples.exit_code == 2
+    assert "it holds no named graph: give N-Quads or TriG" in triples.stderr
+    assert runner.invoke(main, ["query", LABELS, "--graph", "not an iri"]).exit_code == 2
+
+
+# --- Remote stores: --graph and parameters -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    started = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
+    yield started
+    started.stop()
+
+
+@pytest.fixture(scope="module")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    started = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    yield started
+    started.stop()
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("name", ["oxigraph", "virtuoso"])
+def test_graph_queries_the_published_named_graph(
+    runner: CliRunner,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    name: str,
+) -> None:
+    server: Server = request.getfixturevalue(f"{name}_server")
+    monkeypatch.setenv("BPO_KB_USER", "dba")  # Virtuoso's default account
+    monkeypatch.setenv("BPO_KB_PASSWORD", "dba")
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    graph_iri = f"https://example.org/query-test/{name}"
+    published = runner.invoke(main, ["publish", "--store", server.store_url, "--graph", graph_iri])
+    assert published.exit_code == 0, published.output
+    remote = ["--sparql", server.query_url, "--graph", graph_iri]
+    hierarchy = runner.invoke(main, ["query", "hierarchy", *remote, "--format", "csv"])
+    assert hierarchy.exit_code == 0, hierarchy.output
+    assert len(hierarchy.stdout.splitlines()) > 10
+    assert "https://w3id.org/bpo-kb/payroll" in hierarchy.stdout
+    card = runner.invoke(main, ["query", "concept-card", *remote, "--param", "concept=payroll"])
+    assert card.exit_code == 0, card.output
+    assert "paie@fr" in card.stdout
+    prefixed = runner.invoke(main, ["query", "ASK { bpo:payroll a skos:Concept }", *remote])
+    assert prefixed.stdout.strip() == "true"
+    if name == "oxigraph":  # Virtuoso's default graph is the union of all its graphs
+        elsewhere = ["--sparql", server.query_url, "--graph", "https://example.org/empty"]
+        empty = runner.invoke(main, ["query", "hierarchy", *elsewhere])
+        assert empty.stdout.strip().endswith("(0 rows)")

@@ -27,6 +27,7 @@ __all__ = [
     "add_turtle_file",
     "input_format_for",
     "rdf_files_in",
+    "read_dataset",
     "read_graph",
 ]
 
@@ -87,6 +88,33 @@ def read_graph(
     if store == QUERY_STORE:
         return graph_on(_native_store(sources))
     return _converted_graph(sources, store)
+
+
+def read_dataset(paths: Iterable[Path], input_format: str | None = None) -> Any:
+    """Parse every file (folders expanded) into a new ``pyoxigraph.Store`` that keeps the named
+    graphs of N-Quads and TriG files (triples of other files go to its default graph).
+
+    Raises:
+        InputError: the first file that is missing or does not parse, as ``FILE:LINE: problem``.
+    """
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    for file, rdf_format, oxigraph_format in _source_files(paths, input_format):
+        if oxigraph_format is None:
+            raise InputError(f"{file}: no reader keeps the named graphs of {rdf_format}")
+        try:
+            store.bulk_load(
+                path=str(file),
+                format=oxigraph_format,
+                base_iri=file.resolve().as_uri(),
+                lenient=True,
+            )
+        except SyntaxError as err:
+            raise InputError(f"{file}:{err.lineno or 1}: {err.msg}") from None
+        except (OSError, ValueError) as err:
+            raise InputError(f"{file}: {err}") from None
+    return store
 
 
 def _native_store(sources: list[tuple[Path, str, Any]]) -> Any:

@@ -22,8 +22,10 @@ def query_form(query: str) -> str | None:
     return found.group(1).upper() if found else None
 
 
-def run_remote_query(query: str, endpoint: str) -> Result:
+def run_remote_query(query: str, endpoint: str, *, default_graph: str | None = None) -> Result:
     """Run ``query`` at ``endpoint``; a graph for CONSTRUCT/DESCRIBE, rows or a boolean otherwise.
+    With ``default_graph``, the named graph of that IRI is the query's default graph (the
+    protocol's ``default-graph-uri``, which Oxigraph, Virtuoso, Fuseki and GraphDB honour).
 
     Raises:
         StoreError: the endpoint is unreachable or answers with an error.
@@ -31,7 +33,10 @@ def run_remote_query(query: str, endpoint: str) -> Result:
     form = query_form(query) or "SELECT"
     returns_graph = form in {"CONSTRUCT", "DESCRIBE"}
     accept = "text/turtle" if returns_graph else "application/sparql-results+json"
-    response = request("POST", endpoint, data={"query": query}, headers={"Accept": accept})
+    data = {"query": query}
+    if default_graph is not None:
+        data["default-graph-uri"] = default_graph
+    response = request("POST", endpoint, data=data, headers={"Accept": accept})
     if returns_graph:
         result = Result("CONSTRUCT")
         result.graph = Graph().parse(data=response.content, format="turtle")
