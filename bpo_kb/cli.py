@@ -224,15 +224,9 @@ def query(
         return
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL, @FILE or a name from --list)")
+    where = {"source": ontology, "endpoint": endpoint, "graph_iri": graph_iri}
     with options.library_errors():
-        answer = answer_query(
-            query,
-            parameters,
-            source=ontology,
-            endpoint=endpoint,
-            graph_iri=graph_iri,
-            output_format=output_format,
-        )
+        answer = answer_query(query, parameters, output_format=output_format, **where)
     click.echo(answer)
 
 
