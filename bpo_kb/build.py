@@ -18,7 +18,7 @@ from typing import BinaryIO
 from rdflib import Graph
 
 from bpo_kb.errors import InvalidVocabulary
-from bpo_kb.files import copy_of, write_atomically
+from bpo_kb.files import check_output, copy_of, output_errors, write_atomically, write_output
 from bpo_kb.formats.registry import FILE_FORMATS, FORMATS, writer_for
 from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.read import read_graph
@@ -61,11 +61,14 @@ def build(
     (its bpo: IRIs moved under ``base`` if one is given, see :mod:`bpo_kb.skos.rebase`).
 
     Raises:
+        OutputError: ``out_dir`` cannot be written (checked first); nothing is written.
         InputError: a source file does not parse.
         InvalidVocabulary: the source has violations; nothing is written.
     """
+    check_output(out_dir, folder=True)
     complete, report = _validated(ontology, required_languages, base, progress)
-    written = export_all(complete, out_dir, progress=progress)
+    with output_errors(out_dir):
+        written = export_all(complete, out_dir, progress=progress)
     return BuildResult(written=written, report=report, triples=len(complete))
 
 
@@ -96,12 +99,18 @@ def load_vocabulary(sources: Sequence[Path], input_format: str | None = None) ->
 def export_one(
     graph: Graph, format_name: str, path: Path, *, include_hidden: bool = False
 ) -> list[Path]:
-    """Write ``graph`` to ``path`` in one format (a folder for the site), atomically; returns
-    the files written."""
+    """Write ``graph`` to ``path`` in one format (a folder for the site), atomically, or to
+    standard output if ``path`` is "-"; returns the files written.
+
+    Raises:
+        OutputError: ``path`` cannot be written (:func:`bpo_kb.files.check_output`).
+    """
+    check_output(path, folder=FORMATS[format_name].is_folder)
     if FORMATS[format_name].is_folder:
-        return export_site(graph, path)
+        with output_errors(path):
+            return export_site(graph, path)
     writer = writer_for(format_name, include_hidden=include_hidden)
-    return write_atomically({path: lambda stream: writer(graph, stream)})
+    return write_output(path, lambda stream: writer(graph, stream))
 
 
 def export_all(graph: Graph, out_dir: Path, *, progress: ProgressCallback = silent) -> list[Path]:
