@@ -104,8 +104,9 @@ def export(
         check_output(target, folder=chosen.is_folder)
         graph = load_valid_vocabulary(ontology, required_languages=required_languages, base=base)
         written = export_one(graph, format_name, target, include_hidden=include_hidden)
-    folder = f"{len(written)} files to {shown(target)}/" if chosen.is_folder else shown(target)
-    click.echo(f"wrote {folder}", err=is_stdio(target))
+    if not is_stdio(target):  # standard output carries the export alone
+        folder = f"{len(written)} files to {shown(target)}/" if chosen.is_folder else shown(target)
+        click.echo(f"wrote {folder}")
 
 
 # --- Validating ------------------------------------------------------------------------------

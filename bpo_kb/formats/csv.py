@@ -325,8 +325,9 @@ def _text(path: Path, encoding: str | None) -> str:
         byte = data[err.start : err.start + 1].hex().upper()
         how = "give the right --encoding" if encoding else "give --encoding, e.g. latin-1"
         raise InputError(
-            f"{path}: row {row}, column {column}: byte 0x{byte} is not {decoding.upper()} "
-            f"text; {how} (cp1252 for Windows Excel)"
+            f"{path}: row {row}, column {column}: byte 0x{byte} is not "
+            f"{'UTF-8' if decoding == 'utf-8-sig' else decoding} text; {how} "
+            "(cp1252 for Windows Excel)"
         ) from None
 
 
