@@ -249,6 +249,20 @@ def test_a_folder_without_write_permission_is_one_line(runner: CliRunner, tmp_pa
     assert not (locked / "sub").exists()
 
 
+def test_a_folder_the_user_cannot_write_in_is_named_before_any_work(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root, where chmod does not stop writes, the permission check is shown by an
+    ``os.access`` that says no."""
+    monkeypatch.setattr("bpo_kb.files.os.access", lambda path, mode: Path(path) != tmp_path)
+    result = runner.invoke(main, ["build", "--out", str(tmp_path / "exports")])
+    assert result.exit_code == 2
+    assert _one_line(result.stderr) == (
+        f"cannot write to {tmp_path / 'exports'}: no permission to write in {tmp_path}"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_write_that_fails_is_one_error_and_leaves_no_folder_or_temporary(tmp_path: Path) -> None:
     def failing(stream: object) -> None:
         raise PermissionError(13, "Permission denied")
@@ -258,7 +272,7 @@ def test_a_write_that_fails_is_one_error_and_leaves_no_folder_or_temporary(tmp_p
         write_atomically({target: failing})
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(OutputError, match=r"cannot write to .*x\.ttl: Permission denied"):
-        write_output(target, failing)  # type: ignore[arg-type]
+        write_output(target, failing)
     assert list(tmp_path.iterdir()) == []
 
 

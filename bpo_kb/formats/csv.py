@@ -35,6 +35,7 @@ from __future__ import annotations
 import codecs
 import csv
 import difflib
+import functools
 import io
 import re
 from collections import defaultdict
@@ -104,6 +105,7 @@ _HEADER = re.compile(
 )
 
 
+@functools.cache
 def _closed_terms() -> dict[str, set[str]]:
     """Namespace IRI -> the local names of its terms, for the vocabularies whose term lists
     rdflib closes (a header naming another term of them is a typo)."""
@@ -116,14 +118,16 @@ def _closed_terms() -> dict[str, set[str]]:
     return known
 
 
-_CLOSED_TERMS = _closed_terms()
-# Every term of those vocabularies as a header would name it (prefix:local), for suggestions.
-_KNOWN_PROPERTIES = sorted(
-    f"{prefix}:{local}"
-    for prefix, namespace in PREFIXES.items()
-    for local in _CLOSED_TERMS.get(namespace, ())
-    if local[:1].islower()  # properties, not classes
-)
+@functools.cache
+def _known_properties() -> list[str]:
+    """Every property (and datatype) of those vocabularies as a header names it, for
+    suggestions: ``prefix:local``."""
+    return sorted(
+        f"{prefix}:{local}"
+        for prefix, namespace in PREFIXES.items()
+        for local in _closed_terms().get(namespace, ())
+        if local[:1].islower()  # properties, not classes
+    )
 
 
 def parse_column_header(header: str) -> tuple[Column, str | None]:
@@ -162,7 +166,7 @@ def _known_term(header: str, name: str) -> URIRef:
         iri = expand_iri(name)
     except ValueError as err:
         raise ValueError(f"header {header!r}: {err}{_did_you_mean(header, name)}") from None
-    for namespace, terms in _CLOSED_TERMS.items():
+    for namespace, terms in _closed_terms().items():
         local = str(iri)[len(namespace) :]
         if str(iri).startswith(namespace) and local not in terms:
             raise ValueError(
@@ -175,7 +179,7 @@ def _known_term(header: str, name: str) -> URIRef:
 def _did_you_mean(header: str, name: str) -> str:
     """``; did you mean HEADER?`` with ``name`` replaced by the nearest known term, or ""."""
     typed = name.strip()
-    candidates = _KNOWN_PROPERTIES if typed[:1].islower() or ":" not in typed else []
+    candidates = _known_properties() if typed[:1].islower() or ":" not in typed else []
     nearest = difflib.get_close_matches(typed, candidates, n=1, cutoff=0.75)
     if not nearest:
         nearest = difflib.get_close_matches(typed.lower(), [c.lower() for c in candidates], n=1)
