@@ -29,6 +29,7 @@ from bpo_kb.rdf.read import read_graph
 from bpo_kb.rdf.stores import QUERY_STORE, oxigraph_store_of
 from bpo_kb.rules.report import RawResult
 from bpo_kb.rules.validation import (
+    Settings,
     _add_validation_data,
     _finding,
     _LabelIndex,
@@ -67,7 +68,7 @@ def baseline(paths: list[Path]) -> dict[str, object]:
     data = Graph()
     for path in paths:
         data.parse(path)
-    _add_validation_data(data, ("fr", "en"))
+    _add_validation_data(data, Settings(profile="skos", required_languages=("fr", "en")))
     shapes = load_shapes("skos")
     _, results, _ = pyshacl.validate(data, shacl_graph=shapes)
     labels = _LabelIndex(data, ("fr", "en"))

@@ -25,6 +25,7 @@ from bpo_kb.rdf.read import read_graph
 from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, ValidationReport, validate_files
 from bpo_kb.skos.completion import complete_graph
 from bpo_kb.skos.rebase import rebase
+from bpo_kb.skos.term_records import add_term_records
 
 __all__ = [
     "SITE_FOLDER",
@@ -53,34 +54,40 @@ def build(
     ontology: Path,
     out_dir: Path,
     *,
-    required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
+    required_languages: Sequence[str] | None = None,
     base: str | None = None,
+    profile: str = "bpo",
+    fail_on: str = "violation",
     progress: ProgressCallback = silent,
 ) -> BuildResult:
-    """Validate ``ontology`` with the bpo profile, then write every export to ``out_dir``
-    (its bpo: IRIs moved under ``base`` if one is given, see :mod:`bpo_kb.skos.rebase`).
+    """Validate ``ontology`` with ``profile``, then write every export to ``out_dir`` (its bpo:
+    IRIs moved under ``base`` if one is given, see :mod:`bpo_kb.skos.rebase`). The site has
+    pages in the ``required_languages`` if given, else in the languages of the data.
 
     Raises:
         OutputError: ``out_dir`` cannot be written (checked first); nothing is written.
         InputError: a source file does not parse.
-        InvalidVocabulary: the source has violations; nothing is written.
+        InvalidVocabulary: the source has findings at or above ``fail_on`` (a key of
+            :data:`~bpo_kb.rules.report.FAIL_LEVELS`); nothing is written.
     """
     check_output(out_dir, folder=True)
-    complete, report = _validated(ontology, required_languages, base, progress)
+    complete, report = _validated(ontology, required_languages, base, profile, fail_on, progress)
     with output_errors(out_dir):
-        written = export_all(complete, out_dir, progress=progress)
+        written = export_all(complete, out_dir, languages=required_languages, progress=progress)
     return BuildResult(written=written, report=report, triples=len(complete))
 
 
 def load_valid_vocabulary(
     ontology: Path,
     *,
-    required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
+    required_languages: Sequence[str] | None = None,
     base: str | None = None,
+    profile: str = "bpo",
+    fail_on: str = "violation",
 ) -> Graph:
     """The completed vocabulary (re-based under ``base`` if given), or
-    :class:`InvalidVocabulary` if it has violations."""
-    complete, _ = _validated(ontology, required_languages, base, silent)
+    :class:`InvalidVocabulary` if it has findings at or above ``fail_on``."""
+    complete, _ = _validated(ontology, required_languages, base, profile, fail_on, silent)
     return complete
 
 
@@ -92,15 +99,21 @@ def load_vocabulary(sources: Sequence[Path], input_format: str | None = None) ->
         InputError: a file is missing or does not parse.
     """
     graph = read_graph(sources, input_format)
+    add_term_records(graph, sources)
     complete_graph(graph)
     return graph
 
 
 def export_one(
-    graph: Graph, format_name: str, path: Path, *, include_hidden: bool = False
+    graph: Graph,
+    format_name: str,
+    path: Path,
+    *,
+    include_hidden: bool = False,
+    languages: Sequence[str] | None = None,
 ) -> list[Path]:
-    """Write ``graph`` to ``path`` in one format (a folder for the site), atomically, or to
-    standard output if ``path`` is "-"; returns the files written.
+    """Write ``graph`` to ``path`` in one format (a folder for the site, in ``languages``),
+    atomically, or to standard output if ``path`` is "-"; returns the files written.
 
     Raises:
         OutputError: ``path`` cannot be written (:func:`bpo_kb.files.check_output`).
@@ -108,17 +121,24 @@ def export_one(
     check_output(path, folder=FORMATS[format_name].is_folder)
     if FORMATS[format_name].is_folder:
         with output_errors(path):
-            return export_site(graph, path)
+            return export_site(graph, path, languages=languages)
     writer = writer_for(format_name, include_hidden=include_hidden)
     return write_output(path, lambda stream: writer(graph, stream))
 
 
-def export_all(graph: Graph, out_dir: Path, *, progress: ProgressCallback = silent) -> list[Path]:
-    """Write every format into ``out_dir``. Every file is written to a temporary file beside it
-    first, and none is renamed into place unless all were written; the renames then happen one
-    after the other."""
+def export_all(
+    graph: Graph,
+    out_dir: Path,
+    *,
+    languages: Sequence[str] | None = None,
+    progress: ProgressCallback = silent,
+) -> list[Path]:
+    """Write every format into ``out_dir``, the site in ``languages`` (default: the data's).
+
+    Every file is written to a temporary file beside it first, and none is renamed into place
+    unless all were written; the renames then happen one after the other."""
     with _long_lived_objects_left_alone():
-        return _export_all(graph, out_dir, progress)
+        return _export_all(graph, out_dir, languages, progress)
 
 
 @contextlib.contextmanager
@@ -133,7 +153,9 @@ def _long_lived_objects_left_alone() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _export_all(graph: Graph, out_dir: Path, progress: ProgressCallback) -> list[Path]:
+def _export_all(
+    graph: Graph, out_dir: Path, languages: Sequence[str] | None, progress: ProgressCallback
+) -> list[Path]:
     def writing(name: str) -> Callable[[BinaryIO], None]:
         export_format = FILE_FORMATS[name]
 
@@ -146,7 +168,7 @@ def _export_all(graph: Graph, out_dir: Path, progress: ProgressCallback) -> list
     targets = {out_dir / f.filename: writing(name) for name, f in FILE_FORMATS.items()}
     # The site's downloads are copies of the files just written, not a second rendering.
     downloads = {f.filename: copy_of(out_dir / f.filename) for f in FILE_FORMATS.values()}
-    site = _site_files(graph, out_dir / SITE_FOLDER, downloads)
+    site = _site_files(graph, out_dir / SITE_FOLDER, downloads, languages)
     targets.update(_reporting(site, f"writing {SITE_FOLDER}/", progress))
     return write_atomically(targets)
 
@@ -173,7 +195,10 @@ def _reporting(
 
 
 def _site_files(
-    graph: Graph, site_dir: Path, downloads: dict[str, Callable[[BinaryIO], None]] | None = None
+    graph: Graph,
+    site_dir: Path,
+    downloads: dict[str, Callable[[BinaryIO], None]] | None = None,
+    languages: Sequence[str] | None = None,
 ) -> dict[Path, Callable[[BinaryIO], None]]:
     """The static site's files under ``site_dir``, every file export included for download."""
     if downloads is None:
@@ -183,31 +208,40 @@ def _site_files(
         }
     files = FORMATS["html"].files
     assert files is not None
-    return {site_dir / path: writer for path, writer in files(graph, downloads).items()}  # type: ignore[misc]
+    written = files(graph, downloads, languages)
+    return {site_dir / path: writer for path, writer in written.items()}  # type: ignore[misc]
 
 
-def export_site(graph: Graph, site_dir: Path) -> list[Path]:
+def export_site(
+    graph: Graph, site_dir: Path, *, languages: Sequence[str] | None = None
+) -> list[Path]:
     """Write the static HTML glossary into ``site_dir``, atomically."""
-    return write_atomically(_site_files(graph, site_dir))
+    return write_atomically(_site_files(graph, site_dir, languages=languages))
 
 
 def _validated(
     ontology: Path,
-    required_languages: Sequence[str],
+    required_languages: Sequence[str] | None,
     base: str | None,
+    profile: str,
+    fail_on: str,
     progress: ProgressCallback,
 ) -> tuple[Graph, ValidationReport]:
     """Validate the source straight from its files (parsed by Oxigraph), then read it again
     into the graph the writers use: a second native parse costs less than copying the first,
     and the validator's store is gone before the writers' graph is made."""
     report = validate_files(
-        [ontology], profile="bpo", required_languages=required_languages, progress=progress
+        [ontology],
+        profile=profile,
+        required_languages=required_languages or DEFAULT_REQUIRED_LANGUAGES,
+        progress=progress,
     )
-    if not report.conforms:
-        raise InvalidVocabulary(report)
+    if report.failing(fail_on):
+        raise InvalidVocabulary(report, report.summary(fail_on))
     _return_freed_memory_to_the_system()
     progress("completing inverse links")
     graph = read_graph([ontology])
+    add_term_records(graph, [ontology])
     complete_graph(graph)
     if base is not None:
         rebase(graph, base)

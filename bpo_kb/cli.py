@@ -18,11 +18,11 @@ from bpo_kb import cli_options as options
 from bpo_kb.build import build as build_exports
 from bpo_kb.build import export_one, load_valid_vocabulary, load_vocabulary
 from bpo_kb.files import check_output, is_stdio, shown
-from bpo_kb.formats.registry import FORMATS
+from bpo_kb.formats.registry import FORMATS, writer_for
 from bpo_kb.progress import Progress
 from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
 from bpo_kb.rules.report import REPORT_FORMATS
-from bpo_kb.rules.validation import validate_files
+from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, validate_files
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,17 +45,13 @@ def run() -> None:
 @main.command()
 @options.ONTOLOGY_OPTION
 @options.OUT_DIR_OPTION
-@options.REQUIRE_LANG_OPTION
+@options.checks_options
 @options.BASE_OPTION
 @options.QUIET_OPTION
 def build(
-    ontology: Path,
-    out_dir: Path,
-    required_languages: tuple[str, ...],
-    base: str | None,
-    quiet: bool,
+    ontology: Path, out_dir: Path, checks: options.Checks, base: str | None, quiet: bool
 ) -> None:
-    """Validate the vocabulary and write every export; write nothing if it has violations.
+    """Validate the vocabulary and write every export; write nothing if it fails --fail-on.
 
     Example: bpo-kb build
     """
@@ -63,18 +59,14 @@ def build(
     try:
         with options.library_errors():
             result = build_exports(
-                ontology,
-                out_dir,
-                required_languages=required_languages,
-                base=base,
-                progress=progress,
+                ontology, out_dir, base=base, progress=progress, **checks.for_source(ontology)
             )
     finally:
         progress.done()
     for finding in result.report.findings:
         click.echo(finding.as_line(), err=True)
     click.echo(
-        f"built {result.triples} triples: {result.report.summary()}; "
+        f"built {result.triples} triples: {result.report.summary(checks.fail_on)}; "
         f"wrote {len(result.written)} files to {shown(out_dir)}/"
     )
 
@@ -84,14 +76,14 @@ def build(
 @options.EXPORT_OUTPUT_OPTION
 @options.INCLUDE_HIDDEN_OPTION
 @options.ONTOLOGY_OPTION
-@options.REQUIRE_LANG_OPTION
+@options.checks_options
 @options.BASE_OPTION
 def export(
     format_name: str,
     output: Path | None,
     include_hidden: bool,
     ontology: Path,
-    required_languages: tuple[str, ...],
+    checks: options.Checks,
     base: str | None,
 ) -> None:
     """Validate the vocabulary and write one export format.
@@ -101,9 +93,12 @@ def export(
     chosen = FORMATS[format_name]
     target = output or DEFAULT_EXPORTS_DIR / chosen.filename
     with options.library_errors():
+        if include_hidden:  # refused now, before any work, by a format without hidden labels
+            writer_for(format_name, include_hidden=include_hidden)
         check_output(target, folder=chosen.is_folder)
-        graph = load_valid_vocabulary(ontology, required_languages=required_languages, base=base)
-        written = export_one(graph, format_name, target, include_hidden=include_hidden)
+        graph = load_valid_vocabulary(ontology, base=base, **checks.for_source(ontology))
+        hidden, languages = include_hidden, checks.required_languages
+        written = export_one(graph, format_name, target, include_hidden=hidden, languages=languages)
     if not is_stdio(target):  # standard output carries the export alone
         folder = f"{len(written)} files to {shown(target)}/" if chosen.is_folder else shown(target)
         click.echo(f"wrote {folder}")
@@ -116,6 +111,10 @@ def export(
 @click.argument("files", nargs=-1, type=options.INPUT_FILE_OR_FOLDER)
 @options.PROFILE_OPTION
 @options.REQUIRE_LANG_OPTION
+@options.DEFINITION_LANG_OPTION
+@options.MISSING_DEFINITIONS_OPTION
+@options.SELECT_OPTION
+@options.IGNORE_OPTION
 @options.INPUT_FORMAT_OPTION
 @options.REPORT_FORMAT_OPTION
 @options.ENGINE_OPTION
@@ -124,7 +123,11 @@ def export(
 def validate(
     files: tuple[Path, ...],
     profile: str | None,
-    required_languages: tuple[str, ...],
+    required_languages: tuple[str, ...] | None,
+    definition_languages: tuple[str, ...] | None,
+    missing_definitions: str | None,
+    select: frozenset[str],
+    ignore: frozenset[str],
     input_format: str | None,
     report_format: str,
     engine: str,
@@ -142,7 +145,11 @@ def validate(
                 files or (DEFAULT_ONTOLOGY_DIR,),
                 input_format=input_format,
                 profile=profile or ("skos" if files else "bpo"),
-                required_languages=required_languages,
+                required_languages=required_languages or DEFAULT_REQUIRED_LANGUAGES,
+                definition_languages=definition_languages,
+                missing_definitions=missing_definitions,
+                select=select,
+                ignore=ignore,
                 engine=engine,
                 progress=progress,
             )
@@ -151,7 +158,7 @@ def validate(
     rendered = REPORT_FORMATS[report_format](report)
     if rendered:
         click.echo(rendered)
-    click.echo(report.summary(), err=report_format not in ("text", "summary"))
+    click.echo(report.summary(fail_on), err=report_format not in ("text", "summary"))
     sys.exit(1 if report.failing(fail_on) else 0)
 
 

@@ -4,9 +4,11 @@ an exit code."""
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,7 +52,7 @@ def library_errors() -> Iterator[None]:
     except InvalidVocabulary as err:
         for finding in err.report.findings:  # type: ignore[attr-defined]
             click.echo(finding.as_line(), err=True)
-        raise CliError(err.report.summary(), 1) from None
+        raise CliError(str(err), 1) from None
     except BpoKbError as err:
         raise CliError(stdin_named(str(err)), err.exit_code) from None
     except MemoryError:
@@ -92,11 +94,22 @@ INPUT_FILE_OR_FOLDER = InputPath()
 # --- Options shared by several commands ------------------------------------------------------
 
 
-def _languages(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+def _languages(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> tuple[str, ...] | None:
+    if value is None:
+        return None
     languages = tuple(part.strip() for part in value.split(",") if part.strip())
     if not languages:
         raise click.BadParameter("give at least one language, e.g. fr,en")
+    for language in languages:
+        if not is_language_tag(language):
+            raise click.BadParameter(f"{language!r} is not a BCP 47 language tag such as fr")
     return languages
+
+
+def _codes(_ctx: click.Context, _param: click.Parameter, value: str | None) -> frozenset[str]:
+    return frozenset(part.strip() for part in (value or "").split(",") if part.strip())
 
 
 def _language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -152,10 +165,27 @@ QUIET_OPTION = click.option(
 REQUIRE_LANG_OPTION = click.option(
     "--require-lang",
     "required_languages",
-    default=",".join(DEFAULT_REQUIRED_LANGUAGES),
-    show_default=True,
+    default=None,
+    show_default=",".join(DEFAULT_REQUIRED_LANGUAGES),
     callback=_languages,
-    help="Languages every concept needs a prefLabel and a definition in (comma-separated).",
+    help="Languages every concept needs a prefLabel (and, unless --require-definition-lang "
+    "says otherwise, a definition) in, comma-separated. build and export make the site's "
+    "pages in these; without the option, in every language of the data.",
+)
+PROFILE_OPTION = click.option(
+    "--profile",
+    type=click.Choice(list(PROFILES)),
+    default=None,
+    help="Rule set: skos (any vocabulary) or bpo (adds bpo-kb's house rules). "
+    "Default: bpo for the glossary, skos for other files.",
+)
+FAIL_ON_OPTION = click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_LEVELS)),
+    default="violation",
+    show_default=True,
+    help="Lowest severity that fails (exit 1; build and export then write nothing); "
+    "never: report the findings and go on.",
 )
 BASE_OPTION = click.option(
     "--base",
@@ -227,13 +257,6 @@ INCLUDE_HIDDEN_OPTION = click.option(
     is_flag=True,
     help="tbx: also export hidden labels, as deprecatedTerm-admn-sts terms.",
 )
-PROFILE_OPTION = click.option(
-    "--profile",
-    type=click.Choice(list(PROFILES)),
-    default=None,
-    help="Rule set: skos (any vocabulary) or bpo (adds bpo-kb's house rules). "
-    "Default: skos for FILES, bpo for the glossary.",
-)
 REPORT_FORMAT_OPTION = click.option(
     "--format",
     "report_format",
@@ -249,13 +272,6 @@ ENGINE_OPTION = click.option(
     default="auto",
     show_default=True,
     help="; ".join(f"{name}: {what}" for name, what in ENGINES.items()) + ".",
-)
-FAIL_ON_OPTION = click.option(
-    "--fail-on",
-    type=click.Choice(list(FAIL_LEVELS)),
-    default="violation",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
 )
 STORE_OPTION = click.option(
     "--store",
@@ -319,3 +335,60 @@ ENCODING_OPTION = click.option(
     help="Text encoding of FILE, e.g. latin-1, cp1252 or utf-16 (default: UTF-8, with or "
     "without a byte order mark).",
 )
+DEFINITION_LANG_OPTION = click.option(
+    "--require-definition-lang",
+    "definition_languages",
+    default=None,
+    callback=_languages,
+    help="Languages every concept needs a definition in (default: those of --require-lang).",
+)
+MISSING_DEFINITIONS_OPTION = click.option(
+    "--missing-definitions",
+    type=click.Choice(("violation", "warning")),
+    default=None,
+    help="How a missing definition is reported (default: violation with the bpo profile, "
+    "warning with skos).",
+)
+SELECT_OPTION = click.option(
+    "--select", callback=_codes, help="Report only these rule codes (comma-separated)."
+)
+IGNORE_OPTION = click.option(
+    "--ignore", callback=_codes, help="Do not report these rule codes (comma-separated)."
+)
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What --require-lang, --profile and --fail-on ask of a command that writes exports."""
+
+    required_languages: tuple[str, ...] | None
+    profile: str | None
+    fail_on: str
+
+    def for_source(self, source: Path) -> dict[str, Any]:
+        """The keyword arguments of ``build`` and ``load_valid_vocabulary`` for ``source``:
+        the profile asked for, else bpo for the glossary and skos for any other vocabulary."""
+        profile = self.profile or ("bpo" if source == DEFAULT_ONTOLOGY_DIR else "skos")
+        return {
+            "required_languages": self.required_languages,
+            "profile": profile,
+            "fail_on": self.fail_on,
+        }
+
+
+def checks_options(command: F) -> F:
+    """--require-lang, --profile and --fail-on, handed to ``command`` as one ``checks``."""
+
+    @functools.wraps(command)
+    def with_checks(
+        *args: Any,
+        required_languages: tuple[str, ...] | None,
+        profile: str | None,
+        fail_on: str,
+        **kwargs: Any,
+    ) -> object:
+        return command(*args, checks=Checks(required_languages, profile, fail_on), **kwargs)
+
+    for option in (FAIL_ON_OPTION, PROFILE_OPTION, REQUIRE_LANG_OPTION):
+        with_checks = option(with_checks)
+    return with_checks  # type: ignore[return-value]

@@ -79,8 +79,8 @@ class _Report(Protocol):
 class InvalidVocabulary(BpoKbError):  # noqa: N818 - the name DESIGN.md uses
     """A vocabulary with SHACL violations; ``report`` holds every finding."""
 
-    def __init__(self, report: _Report) -> None:
-        super().__init__(report.summary())
+    def __init__(self, report: _Report, summary: str | None = None) -> None:
+        super().__init__(summary or report.summary())
         self.report = report
 
 

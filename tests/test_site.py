@@ -26,8 +26,8 @@ from bpo_kb.site.builder import (
     _mapping,
     language_name,
     site_files,
-    slugify,
 )
+from bpo_kb.skos.labels import slugify
 from bpo_kb.skos.search import FOLDING, folding_for_javascript, normalise
 
 from .conftest import REPO_ROOT

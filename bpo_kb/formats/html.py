@@ -6,7 +6,7 @@ hands the site the other exports to offer for download.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,9 +17,13 @@ __all__ = ["site_files"]
 Writer = Callable[[BinaryIO], None]
 
 
-def site_files(graph: Graph, downloads: Mapping[str, Writer]) -> dict[Path, Writer]:
+def site_files(
+    graph: Graph, downloads: Mapping[str, Writer], languages: Sequence[str] | None = None
+) -> dict[Path, Writer]:
     """Every file of the site, by path relative to its folder; ``downloads`` (file name ->
-    writer) become its download links."""
+    writer) become its download links; pages in each of ``languages`` (default: those of the
+    preferred terms)."""
     from bpo_kb.site.builder import site_files as pages  # Jinja2 is loaded only for the site
 
-    return {Path(path): writer for path, writer in pages(graph, dict(downloads)).items()}
+    files = pages(graph, dict(downloads), languages=languages)
+    return {Path(path): writer for path, writer in files.items()}

@@ -4,14 +4,14 @@ README's export table and the round-trip tests."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from rdflib import Graph
 
-from bpo_kb.errors import ExportError
+from bpo_kb.errors import UsageError
 from bpo_kb.formats.csv import write_csv
 from bpo_kb.formats.html import site_files
 from bpo_kb.formats.jsonld import write_jsonld
@@ -23,7 +23,9 @@ __all__ = ["FILE_FORMATS", "FORMATS", "ExportFormat", "writer_for"]
 
 EXPORT_STEM = "bpo-glossary"
 GraphWriter = Callable[[Graph, BinaryIO], None]
-FolderWriter = Callable[[Graph, Mapping[str, Callable[[BinaryIO], None]]], dict[Path, object]]
+FolderWriter = Callable[
+    [Graph, Mapping[str, Callable[[BinaryIO], None]], Sequence[str] | None], dict[Path, object]
+]
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class ExportFormat:
     """A format bpo-kb writes: its name in ``exports/`` and its writer.
 
     A file format has ``write`` (graph to stream); a folder format (the site) has ``files``
-    (graph and downloads to the folder's files).
+    (graph, downloads and languages to the folder's files).
     """
 
     name: str
@@ -117,13 +119,13 @@ def writer_for(format_name: str, *, include_hidden: bool = False) -> GraphWriter
     terms.
 
     Raises:
-        ExportError: ``include_hidden`` with another format than tbx, or a folder format.
+        UsageError: ``include_hidden`` with another format than tbx, or a folder format.
     """
     if include_hidden:
         if format_name != "tbx":
-            raise ExportError("only the tbx format can include hidden labels")
+            raise UsageError("only the tbx format can include hidden labels")
         return functools.partial(write_tbx, include_hidden=True)
     writer = FORMATS[format_name].write
     if writer is None:
-        raise ExportError(f"{format_name} writes a folder, not one stream")
+        raise UsageError(f"{format_name} writes a folder, not one stream")
     return writer

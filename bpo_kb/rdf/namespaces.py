@@ -13,6 +13,7 @@ __all__ = [
     "BPO",
     "BPOV",
     "DCTERMS",
+    "LEXINFO",
     "OWL",
     "PREFIXES",
     "RDF",
@@ -20,6 +21,7 @@ __all__ = [
     "SCHEMA",
     "SH",
     "SKOS",
+    "SKOSXL",
     "VANN",
     "XSD",
     "compact_iri",
@@ -30,6 +32,9 @@ __all__ = [
 BPO = Namespace("https://w3id.org/bpo-kb/")
 SCHEMA = Namespace("https://schema.org/")
 VANN = Namespace("http://purl.org/vocab/vann/")
+SKOSXL = Namespace("http://www.w3.org/2008/05/skos-xl#")
+# LexInfo 3.0: the data categories of term records (part of speech, gender, term type, status).
+LEXINFO = Namespace("http://www.lexinfo.net/ontology/3.0/lexinfo#")
 
 
 class BPOV(DefinedNamespace):
@@ -42,6 +47,8 @@ class BPOV(DefinedNamespace):
     layer: URIRef  # integrity, profile, quality or house
     settings: URIRef  # the node that carries the settings of one validation run
     requiredLanguage: URIRef  # noqa: N815 - an RDF term: a language every concept needs
+    requiredDefinitionLanguage: URIRef  # noqa: N815 - a language every definition is required in
+    recommendedDefinitionLanguage: URIRef  # noqa: N815 - one a missing definition warns about
     iso639: URIRef  # the node that lists the ISO 639 language codes (reference data)
     languageCode: URIRef  # noqa: N815 - an RDF term: one ISO 639 code, lower case
     prefLabelKey: URIRef  # noqa: N815 - validation-only: a prefLabel, lower-cased, "@" language
@@ -56,7 +63,8 @@ PREFIXES: dict[str, str] = {
     "bpocol": str(BPO) + "collection/",
     "bposrc": str(BPO) + "source/",
     "skos": str(SKOS),
-    "skosxl": "http://www.w3.org/2008/05/skos-xl#",
+    "skosxl": str(SKOSXL),
+    "lexinfo": str(LEXINFO),
     "dct": str(DCTERMS),
     "owl": str(OWL),
     "rdf": str(RDF),

@@ -117,26 +117,31 @@ class ValidationReport:
             summaries, key=lambda r: (_SEVERITY_RANK.get(r.severity, 9), -r.count, r.code)
         )
 
-    def summary(self) -> str:
+    def summary(self, fail_on: str = "violation") -> str:
+        """``does not conform: ...`` when there are violations or findings at ``fail_on`` (so
+        whenever the exit code is 1), else ``conforms: ...``; with the count per severity."""
         counts = self.counts()
         parts = [f"{counts.get(s, 0)} {s.lower()}(s)" for s in ("Violation", "Warning")]
         if counts.get("Info"):
             parts.append(f"{counts['Info']} info")
-        verdict = "conforms" if self.conforms else "does not conform"
+        verdict = "does not conform" if self.failing(fail_on) or not self.conforms else "conforms"
         return f"{verdict}: {', '.join(parts)}"
 
 
-def report_graph(raw: list[RawResult], findings: list[Finding]) -> Graph:
-    """A SHACL validation report (sh:ValidationReport) holding every result."""
+def report_graph(pairs: list[tuple[Finding, RawResult]]) -> Graph:
+    """A SHACL validation report (sh:ValidationReport) holding every result, in the order of
+    ``pairs`` (each finding with the engine's result behind it). Its blank nodes are named by
+    that order, so the same findings give the same report, byte for byte, in every run."""
     report = new_graph()
     report.bind("sh", str(SH))
     report.bind("bpos", "https://w3id.org/bpo-kb/shapes#")
-    root = BNode()
+    root = BNode("report")
     report.add((root, RDF.type, SH.ValidationReport))
-    conforms = all(f.severity != "Violation" for f in findings)
+    conforms = all(finding.severity != "Violation" for finding, _ in pairs)
     report.add((root, SH.conforms, Literal(conforms)))
-    for result in raw:
-        node = BNode()
+    width = len(str(len(pairs)))
+    for index, (_, result) in enumerate(pairs):
+        node = BNode(f"result{index:0{width}d}")
         report.add((root, SH.result, node))
         report.add((node, RDF.type, SH.ValidationResult))
         report.add((node, SH.focusNode, result.focus))
@@ -178,4 +183,5 @@ REPORT_FORMATS: dict[str, Callable[[ValidationReport], str]] = {
 FAIL_LEVELS: dict[str, tuple[str, ...]] = {
     "violation": ("Violation",),
     "warning": ("Violation", "Warning"),
+    "never": (),
 }

@@ -8,14 +8,17 @@ into a :class:`~bpo_kb.rules.report.ValidationReport`.
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
 
-from bpo_kb.errors import UnsupportedShapes, UnsupportedTerm, UsageError
+from bpo_kb.errors import InputError, UnsupportedShapes, UnsupportedTerm, UsageError
 from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.namespaces import BPOV
 from bpo_kb.rdf.read import add_turtle_file, read_graph
@@ -26,11 +29,13 @@ from bpo_kb.rules.pyshacl_engine import run_pyshacl
 from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport, report_graph
 from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
 from bpo_kb.skos.labels import display_label
+from bpo_kb.skos.term_records import add_term_records
 
 __all__ = [
     "DEFAULT_REQUIRED_LANGUAGES",
     "ENGINES",
     "PROFILES",
+    "Settings",
     "load_shapes",
     "validate_files",
     "validate_graph",
@@ -38,14 +43,14 @@ __all__ = [
 
 # Profile name -> shape files, in load order. "skos" suits any vocabulary; "bpo" adds the house
 # rules that bpo-kb's own glossary follows.
-_SKOS_FILES = ("common.ttl", "integrity.ttl", "profile.ttl", "quality.ttl")
+_SKOS_FILES = ("common.ttl", "integrity.ttl", "profile.ttl", "terms.ttl", "quality.ttl")
 PROFILES: dict[str, tuple[str, ...]] = {
     "skos": _SKOS_FILES,
     "bpo": (*_SKOS_FILES, "house.ttl"),
 }
 DEFAULT_REQUIRED_LANGUAGES: tuple[str, ...] = ("fr", "en")
 # Reference data the shapes look things up in; added to the validator's copy of the data.
-REFERENCE_DATA = ("iso639-languages.ttl",)
+REFERENCE_DATA = ("iso639-languages.ttl", "lexinfo-values.ttl")
 # SPARQL Updates applied to that copy before the shapes run: the SKOS labels that SKOS-XL
 # labels entail, and validation-only derivations. Their operations are all independent.
 DERIVATIONS = (SKOS_XL_ENTAILMENT, "derivations.ru")
@@ -69,24 +74,52 @@ ENGINES: dict[str, str] = {
 }
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What one validation run checks, besides the data.
+
+    Args:
+        profile: a key of :data:`PROFILES`.
+        required_languages: languages every concept needs a prefLabel in.
+        definition_languages: languages every concept needs a definition in (None: the
+            required languages).
+        missing_definitions: ``violation`` or ``warning`` for a missing definition (None: a
+            violation with the bpo profile, a warning with any other).
+        select: the only rule codes to report (empty: every rule).
+        ignore: rule codes not to report.
+    """
+
+    profile: str = "skos"
+    required_languages: tuple[str, ...] = DEFAULT_REQUIRED_LANGUAGES
+    definition_languages: tuple[str, ...] | None = None
+    missing_definitions: str | None = None
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def reports(self, code: str) -> bool:
+        """Whether findings of the rule ``code`` are reported."""
+        return (not self.select or code in self.select) and code not in self.ignore
+
+    def definition_severity(self) -> str:
+        if self.missing_definitions is not None:
+            return self.missing_definitions
+        return "violation" if self.profile == "bpo" else "warning"
+
+
 def validate_graph(
     graph: Graph,
     *,
-    profile: str = "skos",
-    required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
     shapes: Graph | None = None,
     engine: str = "auto",
+    **settings: Any,
 ) -> ValidationReport:
     """Validate ``graph`` (left unchanged) and return its findings.
 
     Args:
         graph: the vocabulary.
-        profile: a key of :data:`PROFILES`, used when ``shapes`` is not given.
-        required_languages: languages every concept needs a prefLabel and a definition in.
         shapes: a shapes graph to use instead of the profile's files.
-        engine: ``sparql`` (each rule once over the whole graph, on Oxigraph), ``pyshacl`` (the
-            reference engine, once per focus node) or ``auto``: sparql whenever it can evaluate
-            the shapes and the data fits Oxigraph, else pyshacl.
+        engine: a key of :data:`ENGINES`.
+        settings: the fields of :class:`Settings` (profile, required_languages...).
     """
     try:
         data = new_graph(QUERY_STORE)
@@ -94,32 +127,61 @@ def validate_graph(
     except ValueError:  # Oxigraph refuses malformed language tags; rdflib's store keeps them
         data = new_graph(CONTEXT_AWARE_STORE)  # pySHACL wraps the data in a ConjunctiveGraph
         data += graph
-    return _validate(data, profile, required_languages, shapes, engine)
+    return _validate(data, Settings(**_tuples(settings)), shapes, engine)
 
 
 def validate_files(
     paths: Sequence[Path],
     *,
     input_format: str | None = None,
-    profile: str = "skos",
-    required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
     engine: str = "auto",
     progress: ProgressCallback = silent,
+    **settings: Any,
 ) -> ValidationReport:
     """Validate RDF files (or folders), parsed straight into Oxigraph: the fast path for large
-    vocabularies, with the same findings as :func:`validate_graph` on the parsed graph."""
+    vocabularies, with the same findings as :func:`validate_graph` on the parsed graph.
+
+    Raises:
+        InputError: a file does not parse, or the files hold no SKOS at all.
+    """
     progress("parsing " + ", ".join(str(path) for path in paths))
     try:
         data = read_graph(paths, input_format, store=QUERY_STORE)
     except UnsupportedTerm:
         data = read_graph(paths, input_format, store=CONTEXT_AWARE_STORE)
-    return _validate(data, profile, required_languages, None, engine, progress)
+    add_term_records(data, paths)
+    if not _holds_skos(data):
+        names = ", ".join(str(path) for path in paths)
+        raise InputError(f"{names}: no SKOS found (no skos:Concept and no skos:ConceptScheme)")
+    return _validate(data, Settings(**_tuples(settings)), None, engine, progress)
+
+
+def _tuples(settings: dict[str, Any]) -> dict[str, Any]:
+    """The settings as :class:`Settings` holds them: tuples and frozensets, hashable."""
+    converted = dict(settings)
+    for name in ("required_languages", "definition_languages"):
+        if converted.get(name) is not None:
+            converted[name] = tuple(converted[name])
+    for name in ("select", "ignore"):
+        if name in converted:
+            converted[name] = frozenset(converted[name] or ())
+    return converted
+
+
+_SKOS_TYPES = """
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    ASK { VALUES ?type { skos:Concept skos:ConceptScheme } ?node a/rdfs:subClassOf* ?type }
+"""
+
+
+def _holds_skos(data: Graph) -> bool:
+    return bool(data.query(_SKOS_TYPES).askAnswer)
 
 
 def _validate(
     data: Graph,
-    profile: str,
-    required_languages: Sequence[str],
+    settings: Settings,
     shapes: Graph | None,
     engine: str,
     progress: ProgressCallback = silent,
@@ -127,23 +189,52 @@ def _validate(
     """Validate ``data``, the validator's own graph: what the shapes read is added to it."""
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
-    shapes_graph = shapes if shapes is not None else load_shapes(profile)
-    labels = _LabelIndex(data, required_languages)
-    _add_validation_data(data, required_languages)
+    shapes_graph = shapes if shapes is not None else load_shapes(settings.profile)
+    _check_codes(shapes_graph, settings)
+    labels = _LabelIndex(data, settings.required_languages)
+    _add_validation_data(data, settings)
     rules = _sparql_rules(shapes_graph, data) if engine != "pyshacl" else None
     if engine == "sparql" and rules is None:
         raise UnsupportedShapes(
             "the sparql engine cannot evaluate these shapes or this data; use --engine pyshacl"
         )
     if rules is not None:
-        raw = _run_sparql(data, rules, progress)
+        wanted = [r for r in rules if settings.reports(_code(shapes_graph, r.shape))]
+        raw = _run_sparql(data, wanted, progress)
     else:
         progress("validating with pySHACL")
         raw = run_pyshacl(data, shapes_graph)
-    findings = sorted(
-        (_finding(shapes_graph, labels, result) for result in raw), key=Finding.sort_key
+    pairs = sorted(
+        (
+            (_finding(shapes_graph, labels, result), result)
+            for result in raw
+            if settings.reports(_code(shapes_graph, result.shape))
+        ),
+        key=lambda pair: (pair[0].sort_key(), str(pair[1].value or "")),
     )
-    return ValidationReport(findings=findings, results_graph=report_graph(raw, findings))
+    findings = [finding for finding, _ in pairs]
+    return ValidationReport(findings=findings, results_graph=report_graph(pairs))
+
+
+def _code(shapes: Graph, shape: Node) -> str:
+    code = shapes.value(shape, BPOV.code)
+    return str(code) if code is not None else _shape_name(shape)
+
+
+def _check_codes(shapes: Graph, settings: Settings) -> None:
+    """Every code of ``select`` and ``ignore`` is a rule's.
+
+    Raises:
+        UsageError: an unknown code, with the nearest known one.
+    """
+    known = {str(code) for code in shapes.objects(None, BPOV.code)}
+    for code in sorted(settings.select | settings.ignore):
+        if code not in known:
+            near = difflib.get_close_matches(code, known, n=1)
+            hint = f"; did you mean {near[0]}?" if near else ""
+            raise UsageError(
+                f"unknown rule code {code!r}{hint} (known: {', '.join(sorted(known))})"
+            )
 
 
 class _LabelIndex:
@@ -192,14 +283,24 @@ def _run_sparql(
 
 
 def _add_validation_data(
-    data: Graph, required_languages: Sequence[str], shapes_dir: Path = DEFAULT_SHAPES_DIR
+    data: Graph, settings: Settings, shapes_dir: Path = DEFAULT_SHAPES_DIR
 ) -> None:
     """Add what the shapes read besides the vocabulary: this run's settings, the reference data
     in ``shapes_dir`` (the ISO 639 codes) and the derivations of the DERIVATIONS files."""
     for name in REFERENCE_DATA:
         add_turtle_file(data, shapes_dir / name)
-    for language in required_languages:
+    for language in settings.required_languages:
         data.add((BPOV.settings, BPOV.requiredLanguage, Literal(language)))
+    definition_setting = (
+        BPOV.requiredDefinitionLanguage
+        if settings.definition_severity() == "violation"
+        else BPOV.recommendedDefinitionLanguage
+    )
+    definition_languages = settings.definition_languages
+    if definition_languages is None:
+        definition_languages = settings.required_languages
+    for language in definition_languages:
+        data.add((BPOV.settings, definition_setting, Literal(language)))
     apply_operations(data, _derivations(shapes_dir))
 
 
@@ -211,10 +312,9 @@ def _derivations(shapes_dir: Path) -> tuple[str, ...]:
 
 
 def _finding(shapes: Graph, labels: _LabelIndex, result: RawResult) -> Finding:
-    code = shapes.value(result.shape, BPOV.code)
     return Finding(
         severity=SEVERITY_NAMES.get(result.severity, str(result.severity)),
-        code=str(code) if code is not None else _shape_name(result.shape),
+        code=_code(shapes, result.shape),
         focus=_node_text(result.focus),
         label=labels(result.focus),
         message=result.message if result.message is not None else "fails its shape",

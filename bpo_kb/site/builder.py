@@ -11,8 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -23,17 +22,18 @@ from markupsafe import Markup
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.rdf.namespaces import DCTERMS, PREFIXES, RDF, SKOS
-from bpo_kb.skos.labels import texts_by_language
+from bpo_kb.rdf.namespaces import DCTERMS, OWL, PREFIXES, RDF, SKOS
+from bpo_kb.skos.labels import slugify, texts_by_language
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 from bpo_kb.skos.search import LABEL_KINDS, folding_for_javascript, normalise
 
-__all__ = ["language_name", "site_files", "slugify"]
+__all__ = ["language_name", "site_files"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Each language's name in itself (the language switch), then in each language of the pages
 # (« Équivalent anglais », "Other terms in French"); an unknown language is shown by its code.
-LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+# Each language in its own words, for the language switch; another shows its tag.
+LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español"}
 LANGUAGE_NAMES_IN = {
     "fr": {"fr": "français", "en": "anglais", "de": "allemand", "es": "espagnol"},
     "en": {"fr": "French", "en": "English", "de": "German", "es": "Spanish"},
@@ -83,6 +83,7 @@ TEXT = {
         "term_pages": "Pages de termes",
         "hierarchy": "Hiérarchie",
         "collections": "Regroupements",
+        "deprecated": "Concepts retirés",
         "definition": "Définition",
         "equivalent": "Équivalent {language}\u00a0:",
         "alternatives": "Autres termes",
@@ -122,6 +123,7 @@ TEXT = {
         "term_pages": "Term pages",
         "hierarchy": "Hierarchy",
         "collections": "Groupings",
+        "deprecated": "Retired concepts",
         "definition": "Definition",
         "equivalent": "{language} equivalent:",
         "alternatives": "Other terms",
@@ -147,13 +149,6 @@ TERMS_PER_PAGE = 1000
 OPEN_TREE_LIMIT = 1000
 
 
-def slugify(text: str) -> str:
-    """A file-name-safe slug: ASCII letters, digits and hyphens only, never empty."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    return slug or "item"
-
-
 @dataclass
 class _Item:
     node: Node
@@ -168,6 +163,7 @@ def site_files(
     graph: Graph,
     downloads: dict[str, Writer],
     *,
+    languages: Sequence[str] | None = None,
     terms_per_page: int = TERMS_PER_PAGE,
     open_tree_limit: int = OPEN_TREE_LIMIT,
 ) -> dict[Path, Writer]:
@@ -178,18 +174,17 @@ def site_files(
     they share (links, JSON-LD) is worked out once. The alphabetical list of terms is split
     into pages of ``terms_per_page``, and the tree's branches below the top concepts start
     closed past ``open_tree_limit`` concepts: a browser took over two minutes to open the index
-    of 100,000 concepts listed on one page with every branch open.
+    of 100,000 concepts listed on one page with every branch open. The site has pages in each
+    of ``languages``, by default in each language of a preferred term (fr and en first).
     """
     scheme = next(iter(sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str)), None)
-    languages = sorted(
-        {
-            lit.language
-            for lit in graph.objects(None, SKOS.prefLabel)
-            if isinstance(lit, Literal) and lit.language in LANGUAGE_NAMES
-        },
-        key=list(LANGUAGE_NAMES).index,
-    ) or ["en"]
-    concepts = _items(graph, SKOS.Concept, languages)
+    languages = list(languages or _languages_present(graph)) or ["en"]
+    every_concept = _items(graph, SKOS.Concept, languages)
+    retired = _deprecated(graph)
+    # Concepts marked owl:deprecated keep their pages and are found by the search, but are
+    # listed apart: out of the terms and the tree.
+    concepts = [item for item in every_concept if item.node not in retired]
+    deprecated = [item for item in every_concept if item.node in retired]
     collections = _items(graph, SKOS.Collection, languages)
     members = {
         collection.node: set(graph.objects(collection.node, SKOS.member))
@@ -220,6 +215,7 @@ def site_files(
                 "pager": pager,
                 "current": "index.html",
                 "collections": collections,
+                "deprecated": sorted(deprecated, key=lambda c: normalise(c.pref[language])),
                 "description": _text(graph, scheme, DCTERMS.description, language),
                 "tree": _tree(
                     environment, graph, concepts, language, len(concepts) <= open_tree_limit
@@ -242,8 +238,9 @@ def site_files(
     in_collections = {
         item.node: [c for c in collections if item.node in members[c.node]] for item in concepts
     }
-    shared = _ConceptPages(graph, concepts)
-    for item in concepts:
+    in_collections.update({item.node: [] for item in deprecated})
+    shared = _ConceptPages(graph, every_concept)
+    for item in every_concept:
         for language in languages:
             files[Path(language, "concept", f"{item.slug}.html")] = _page(
                 environment,
@@ -287,7 +284,7 @@ def site_files(
         },
     )
     files[Path("assets", "search-index.js")] = lambda stream: stream.write(
-        _search_index(graph, concepts, languages)
+        _search_index(graph, every_concept, languages)
     )
     for asset in ("site.css", "search.js"):
         files[Path("assets", asset)] = _bytes((ASSETS / asset).read_bytes())
@@ -606,3 +603,23 @@ def _text(graph: Graph, node: Node | None, prop: URIRef, language: str) -> str:
         return ""
     texts = texts_by_language(graph, node, prop)
     return (texts.get(language) or next(iter(texts.values()), [""]))[0]
+
+
+def _languages_present(graph: Graph) -> list[str]:
+    """The languages of the preferred terms, those with a name in LANGUAGE_NAMES first."""
+    present = {
+        label.language
+        for label in graph.objects(None, SKOS.prefLabel)
+        if isinstance(label, Literal) and label.language
+    }
+    known = list(LANGUAGE_NAMES)
+    return sorted(present, key=lambda tag: (known.index(tag) if tag in known else len(known), tag))
+
+
+def _deprecated(graph: Graph) -> set[Node]:
+    """The resources marked ``owl:deprecated true``."""
+    return {
+        node
+        for node, value in graph.subject_objects(OWL.deprecated)
+        if str(value).strip().lower() == "true"
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 from rdflib import Graph, Literal, URIRef
@@ -9,7 +11,7 @@ from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import SKOS
 
-__all__ = ["display_label", "texts_by_language"]
+__all__ = ["display_label", "slugify", "texts_by_language"]
 
 
 def display_label(
@@ -34,3 +36,12 @@ def texts_by_language(graph: Graph, node: Node, prop: URIRef) -> dict[str, list[
         if isinstance(literal, Literal):
             found.setdefault(literal.language or "", []).append(str(literal))
     return {lang: sorted(texts) for lang, texts in sorted(found.items())}
+
+
+def slugify(text: str) -> str:
+    """A file- and IRI-safe slug: ASCII letters, digits and hyphens only, never empty
+    (« Cœur de métier » gives ``coeur-de-metier``)."""
+    written_out = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
+    folded = unicodedata.normalize("NFKD", written_out).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug or "item"

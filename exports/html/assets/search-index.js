@@ -60,12 +60,28 @@ window.BPO_SEARCH_INDEX = [
 0
 ],
 [
+"betriebliches rechnungswesen",
+1
+],
+[
+"betriebswirtschaftliches rechnungswesen",
+1
+],
+[
 "comptabilite",
+0
+],
+[
+"contabilidad",
 0
 ],
 [
 "fonction comptable",
 1
+],
+[
+"rechnungswesen",
+0
 ]
 ],
 "slug": "accounting"
@@ -356,6 +372,18 @@ window.BPO_SEARCH_INDEX = [
 1
 ],
 [
+"kundenbetreuung",
+1
+],
+[
+"kundendienst",
+1
+],
+[
+"kundenservice",
+0
+],
+[
 "service a la clientele",
 1
 ],
@@ -504,7 +532,19 @@ window.BPO_SEARCH_INDEX = [
 "fr": "gestion des ressources humaines",
 "labels": [
 [
+"administracion del personal",
+1
+],
+[
 "administration du personnel",
+1
+],
+[
+"gestion de los recursos humanos",
+0
+],
+[
+"gestion del personal",
 1
 ],
 [
@@ -533,6 +573,22 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "human resources",
+1
+],
+[
+"personalmanagement",
+0
+],
+[
+"personalverwaltung",
+1
+],
+[
+"personalwesen",
+1
+],
+[
+"personalwirtschaft",
 1
 ],
 [
@@ -577,6 +633,10 @@ window.BPO_SEARCH_INDEX = [
 [
 "pi",
 1
+],
+[
+"propiedad intelectual",
+0
 ],
 [
 "propriete intellectuelle",
@@ -765,6 +825,14 @@ window.BPO_SEARCH_INDEX = [
 "fr": "délocalisation",
 "labels": [
 [
+"auslandsverlagerung",
+0
+],
+[
+"betriebsverlagerung ins ausland",
+1
+],
+[
 "delocalisation",
 0
 ],
@@ -785,6 +853,10 @@ window.BPO_SEARCH_INDEX = [
 1
 ],
 [
+"industrieverlagerung ins ausland",
+1
+],
+[
 "offshore",
 2
 ],
@@ -798,6 +870,10 @@ window.BPO_SEARCH_INDEX = [
 ],
 [
 "production relocation",
+1
+],
+[
+"produktionsverlagerung ins ausland",
 1
 ],
 [
@@ -881,6 +957,14 @@ window.BPO_SEARCH_INDEX = [
 "en": "outsourcing",
 "fr": "externalisation",
 "labels": [
+[
+"ausgliederung betrieblicher leistungen",
+1
+],
+[
+"auslagerung betrieblicher leistungen",
+1
+],
 [
 "contracting out",
 1
