@@ -17,6 +17,7 @@ from typing import BinaryIO
 from bpo_kb.errors import OutputError, UsageError
 
 __all__ = [
+    "STDIN_NAME",
     "STDIO",
     "check_output",
     "copy_of",
@@ -83,8 +84,12 @@ def write_output(path: Path, write: Writer) -> list[Path]:
     check_output(path)
     if is_stdio(path):
         stdout = sys.stdout.buffer
-        write(stdout)
-        stdout.flush()
+        try:
+            write(stdout)
+            stdout.flush()
+        except BrokenPipeError:  # the reader had enough, as `| head` has: not an error
+            with contextlib.suppress(OSError, ValueError):  # no later flush may fail again
+                os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
         return []
     with output_errors(path):
         return write_atomically({path: write})

@@ -172,6 +172,22 @@ def test_export_to_standard_output_prints_only_the_export(
     assert "wrote" not in result.stdout
 
 
+def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
+    """``bpo-kb export --format ntriples -o - | head -1``: exit 0, no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bpo_kb", "export", "--format", "ntriples", "-o", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith(b"<https://w3id.org/bpo-kb/")
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert b"Traceback" not in stderr
+
+
 def test_html_refuses_standard_output_and_makes_no_folder(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
