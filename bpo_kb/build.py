@@ -18,7 +18,7 @@ from typing import BinaryIO
 from rdflib import Graph
 
 from bpo_kb.errors import InvalidVocabulary
-from bpo_kb.files import copy_of, write_atomically
+from bpo_kb.files import check_output, copy_of, output_errors, write_atomically, write_output
 from bpo_kb.formats.registry import FILE_FORMATS, FORMATS, writer_for
 from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.read import read_graph
@@ -65,12 +65,15 @@ def build(
     pages in the ``required_languages`` if given, else in the languages of the data.
 
     Raises:
+        OutputError: ``out_dir`` cannot be written (checked first); nothing is written.
         InputError: a source file does not parse.
         InvalidVocabulary: the source has findings at or above ``fail_on`` (a key of
             :data:`~bpo_kb.rules.report.FAIL_LEVELS`); nothing is written.
     """
+    check_output(out_dir, folder=True)
     complete, report = _validated(ontology, required_languages, base, profile, fail_on, progress)
-    written = export_all(complete, out_dir, languages=required_languages, progress=progress)
+    with output_errors(out_dir):
+        written = export_all(complete, out_dir, languages=required_languages, progress=progress)
     return BuildResult(written=written, report=report, triples=len(complete))
 
 
@@ -110,11 +113,17 @@ def export_one(
     languages: Sequence[str] | None = None,
 ) -> list[Path]:
     """Write ``graph`` to ``path`` in one format (a folder for the site, in ``languages``),
-    atomically; returns the files written."""
+    atomically, or to standard output if ``path`` is "-"; returns the files written.
+
+    Raises:
+        OutputError: ``path`` cannot be written (:func:`bpo_kb.files.check_output`).
+    """
+    check_output(path, folder=FORMATS[format_name].is_folder)
     if FORMATS[format_name].is_folder:
-        return export_site(graph, path, languages=languages)
+        with output_errors(path):
+            return export_site(graph, path, languages=languages)
     writer = writer_for(format_name, include_hidden=include_hidden)
-    return write_atomically({path: lambda stream: writer(graph, stream)})
+    return write_output(path, lambda stream: writer(graph, stream))
 
 
 def export_all(

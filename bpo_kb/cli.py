@@ -17,6 +17,7 @@ from bpo_kb import __version__
 from bpo_kb import cli_options as options
 from bpo_kb.build import build as build_exports
 from bpo_kb.build import export_one, load_valid_vocabulary, load_vocabulary
+from bpo_kb.files import check_output, is_stdio, shown
 from bpo_kb.formats.registry import FORMATS, writer_for
 from bpo_kb.progress import Progress
 from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
@@ -66,7 +67,7 @@ def build(
         click.echo(finding.as_line(), err=True)
     click.echo(
         f"built {result.triples} triples: {result.report.summary(checks.fail_on)}; "
-        f"wrote {len(result.written)} files to {out_dir}/"
+        f"wrote {len(result.written)} files to {shown(out_dir)}/"
     )
 
 
@@ -92,23 +93,22 @@ def export(
     chosen = FORMATS[format_name]
     target = output or DEFAULT_EXPORTS_DIR / chosen.filename
     with options.library_errors():
-        writer = writer_for(format_name, include_hidden=include_hidden) if include_hidden else None
+        if include_hidden:  # refused now, before any work, by a format without hidden labels
+            writer_for(format_name, include_hidden=include_hidden)
+        check_output(target, folder=chosen.is_folder)
         graph = load_valid_vocabulary(ontology, base=base, **checks.for_source(ontology))
-        if str(output) == "-" and not chosen.is_folder:
-            (writer or writer_for(format_name))(graph, sys.stdout.buffer)
-            return
         hidden, languages = include_hidden, checks.required_languages
         written = export_one(graph, format_name, target, include_hidden=hidden, languages=languages)
-    click.echo(
-        f"wrote {len(written)} files to {target}/" if chosen.is_folder else f"wrote {target}"
-    )
+    if not is_stdio(target):  # standard output carries the export alone
+        folder = f"{len(written)} files to {shown(target)}/" if chosen.is_folder else shown(target)
+        click.echo(f"wrote {folder}")
 
 
 # --- Validating ------------------------------------------------------------------------------
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("files", nargs=-1, type=options.INPUT_FILE_OR_FOLDER)
 @options.PROFILE_OPTION
 @options.REQUIRE_LANG_OPTION
 @options.DEFINITION_LANG_OPTION
@@ -300,9 +300,10 @@ def import_group() -> None:
 
 
 @import_group.command(name="csv")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=options.INPUT_FILE)
 @options.OUTPUT_TTL_OPTION
-def import_csv(file: Path, output: Path) -> None:
+@options.ENCODING_OPTION
+def import_csv(file: Path, output: Path, encoding: str | None) -> None:
     """Read a CSV in bpo-kb's export layout, or row-per-language (Concept IRI, Language Code).
 
     Example: bpo-kb import csv exports/bpo-glossary.csv -o glossary.ttl
@@ -310,15 +311,15 @@ def import_csv(file: Path, output: Path) -> None:
     from bpo_kb.formats.csv import read_csv
 
     with options.library_errors():
-        graph, notes = read_csv(file)
+        graph, notes = read_csv(file, encoding=encoding)
         export_one(graph, "turtle", output)
     for note in notes:
         click.echo(note.as_line(file), err=True)
-    click.echo(f"wrote {len(graph)} triples to {output}")
+    click.echo(f"wrote {len(graph)} triples to {shown(output)}", err=is_stdio(output))
 
 
 @import_group.command(name="tbx")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=options.INPUT_FILE)
 @options.OUTPUT_TTL_OPTION
 @options.TBX_BASE_OPTION
 def import_tbx(file: Path, output: Path, base: str | None) -> None:
@@ -331,11 +332,11 @@ def import_tbx(file: Path, output: Path, base: str | None) -> None:
     with options.library_errors():
         graph = read_tbx(file, base=base or DEFAULT_TBX_BASE)
         export_one(graph, "turtle", output)
-    click.echo(f"wrote {len(graph)} triples to {output}")
+    click.echo(f"wrote {len(graph)} triples to {shown(output)}", err=is_stdio(output))
 
 
 @import_group.command(name="skos")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=options.INPUT_FILE_OR_FOLDER)
 @options.OUTPUT_TTL_OPTION
 @options.INPUT_FORMAT_OPTION
 def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None) -> None:
@@ -350,13 +351,12 @@ def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None)
     with options.library_errors():
         graph, entailed = read_skos(files, input_format)
         export_one(graph, "turtle", output)
-    click.echo(
-        f"wrote {len(graph)} triples to {output} ({entailed} SKOS labels from SKOS-XL labels)"
-    )
+    labels = f"({entailed} SKOS labels from SKOS-XL labels)"
+    click.echo(f"wrote {len(graph)} triples to {shown(output)} {labels}", err=is_stdio(output))
 
 
 @main.command()
-@click.argument("other", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("other", nargs=-1, required=True, type=options.INPUT_FILE_OR_FOLDER)
 @options.SSSOM_OUTPUT_OPTION
 @options.ONTOLOGY_OPTION
 def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
@@ -371,12 +371,12 @@ def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
     with options.library_errors():
         rows = align_vocabularies(load_vocabulary([ontology]), read_graph(other))
         write_alignment(rows, other, output)
-    click.echo(f"wrote {len(rows)} candidate mappings to {output}")
+    click.echo(f"wrote {len(rows)} candidate mappings to {shown(output)}", err=is_stdio(output))
 
 
 @main.command()
-@click.argument("old", type=click.Path(exists=True, path_type=Path))
-@click.argument("new", type=click.Path(exists=True, path_type=Path))
+@click.argument("old", type=options.INPUT_FILE_OR_FOLDER)
+@click.argument("new", type=options.INPUT_FILE_OR_FOLDER)
 @options.TEXT_OR_JSON_OPTION
 def diff(old: Path, new: Path, output_format: str) -> None:
     """Compare two versions of a vocabulary (files or folders); exit 1 if they differ.

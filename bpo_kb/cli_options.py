@@ -5,6 +5,7 @@ an exit code."""
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,11 +15,12 @@ from typing import Any, TypeVar
 import click
 
 from bpo_kb.errors import BpoKbError, InvalidVocabulary
+from bpo_kb.files import is_stdio, read_stdin_to_file, remove_stdin_file, stdin_named
 from bpo_kb.formats.registry import FORMATS
 from bpo_kb.process import Terminated, stopping_on_sigterm
 from bpo_kb.query import OUTPUT_FORMATS, QUERY_PREFIXES
 from bpo_kb.rdf.checks import is_absolute_iri, is_language_tag
-from bpo_kb.rdf.read import INPUT_FORMATS
+from bpo_kb.rdf.read import INPUT_FORMATS, sniffed_suffix
 from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
 from bpo_kb.rules.report import FAIL_LEVELS, REPORT_FORMATS
 from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, ENGINES, PROFILES
@@ -52,10 +54,42 @@ def library_errors() -> Iterator[None]:
             click.echo(finding.as_line(), err=True)
         raise CliError(str(err), 1) from None
     except BpoKbError as err:
-        raise CliError(str(err), err.exit_code) from None
+        raise CliError(stdin_named(str(err)), err.exit_code) from None
     except MemoryError:
         raise CliError("not enough memory for this vocabulary; nothing was written", 1) from None
 
+
+# --- Input and output paths -----------------------------------------------------------------
+
+
+class InputPath(click.Path):
+    """A file or folder that exists, or "-": standard input, copied to a temporary file that
+    the readers take like any other (its syntax sniffed, see :func:`sniffed_suffix`) and that
+    is removed when the command ends."""
+
+    def __init__(self, *, dir_okay: bool = True) -> None:
+        super().__init__(exists=True, dir_okay=dir_okay, allow_dash=True, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not is_stdio(str(value)):
+            return super().convert(value, param, ctx)
+        root = ctx.find_root() if ctx is not None else None
+        if root is not None and root.meta.get("bpo_kb.stdin"):
+            self.fail("standard input ('-') can be read only once", param, ctx)
+        try:
+            path = read_stdin_to_file(sys.stdin.buffer, sniffed_suffix)
+        except BpoKbError as err:
+            self.fail(str(err), param, ctx)
+        if root is not None:
+            root.meta["bpo_kb.stdin"] = path
+            root.call_on_close(lambda: remove_stdin_file(path))
+        return path
+
+
+# An output file, or "-" for standard output; checked by the library (one line, exit 2).
+OUTPUT_PATH = click.Path(path_type=Path, allow_dash=True)
+INPUT_FILE = InputPath(dir_okay=False)
+INPUT_FILE_OR_FOLDER = InputPath()
 
 # --- Options shared by several commands ------------------------------------------------------
 
@@ -112,10 +146,10 @@ def lang_option(default: str | None, help_text: str) -> Callable[[F], F]:
 
 ONTOLOGY_OPTION = click.option(
     "--ontology",
-    type=click.Path(exists=True, path_type=Path),
+    type=INPUT_FILE_OR_FOLDER,
     default=DEFAULT_ONTOLOGY_DIR,
     show_default="the glossary's ontology/",
-    help="Folder (or file) of the vocabulary source.",
+    help="Folder (or file, or '-' for standard input) of the vocabulary source.",
 )
 TEXT_OR_JSON_OPTION = click.option(
     "--format",
@@ -164,14 +198,15 @@ INPUT_FORMAT_OPTION = click.option(
     "--input-format",
     type=click.Choice(sorted(set(INPUT_FORMATS.values()))),
     default=None,
-    help="Parser for every FILE (default: by file extension).",
+    help="Parser for every FILE (default: by file extension; '-', standard input, is sniffed: "
+    "RDF/XML, JSON-LD, else Turtle).",
 )
 OUTPUT_TTL_OPTION = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OUTPUT_PATH,
     required=True,
-    help="Turtle file to write (atomically; nothing is written on error).",
+    help="Turtle file to write (atomically; nothing is written on error); '-': standard output.",
 )
 
 
@@ -200,7 +235,7 @@ def _optional_graph_iri(
 OUT_DIR_OPTION = click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=DEFAULT_EXPORTS_DIR,
     show_default=True,
     help="Folder the exports are written to.",
@@ -215,7 +250,7 @@ EXPORT_FORMAT_OPTION = click.option(
 EXPORT_OUTPUT_OPTION = click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OUTPUT_PATH,
     default=None,
     help="File to write ('-' for standard output; a folder for html). "
     "Default: the format's file in exports/ (exports/html/ for html).",
@@ -306,9 +341,15 @@ TBX_BASE_OPTION = click.option(
 SSSOM_OUTPUT_OPTION = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OUTPUT_PATH,
     required=True,
-    help="SSSOM table to write.",
+    help="SSSOM table to write ('-' for standard output).",
+)
+ENCODING_OPTION = click.option(
+    "--encoding",
+    default=None,
+    help="Text encoding of FILE, e.g. latin-1, cp1252 or utf-16 (default: UTF-8, with or "
+    "without a byte order mark).",
 )
 DEFINITION_LANG_OPTION = click.option(
     "--require-definition-lang",

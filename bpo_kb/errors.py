@@ -11,6 +11,8 @@ This module imports nothing from the package, so that any module can raise from 
      │    └── UnsupportedShapes exit 2: shapes that use SHACL the SPARQL engine does not evaluate
      ├── ConceptNotFound       exit 1: no concept, or several, answer to what the user gave
      ├── InvalidVocabulary     exit 1: a vocabulary that violates the shapes (carries the report)
+     ├── OutputError           exit 2: an output path that cannot be written (a folder for a
+     │                                 file, a file for a folder, no permission, "-" for a folder)
      ├── ExportError           exit 1: an export that cannot be written faithfully
      └── StoreError            exit 1: a store or endpoint that fails (URL, HTTP status)
 """
@@ -25,6 +27,7 @@ __all__ = [
     "ExportError",
     "InputError",
     "InvalidVocabulary",
+    "OutputError",
     "QueryError",
     "StoreError",
     "UnsupportedShapes",
@@ -79,6 +82,12 @@ class InvalidVocabulary(BpoKbError):  # noqa: N818 - the name DESIGN.md uses
     def __init__(self, report: _Report, summary: str | None = None) -> None:
         super().__init__(summary or report.summary())
         self.report = report
+
+
+class OutputError(BpoKbError):
+    """An output path that cannot be written; nothing was written to it."""
+
+    exit_code = 2
 
 
 class ExportError(BpoKbError):

@@ -1,4 +1,6 @@
-"""Atomic file writes: a reader sees the old files or the new ones, never half of either."""
+"""Where output goes and input comes from: atomic file writes (a reader sees the old files or the
+new ones, never half of either), "-" as standard output or standard input, and output paths
+checked before anything is written (one line, :class:`~bpo_kb.errors.OutputError`, exit 2)."""
 
 from __future__ import annotations
 
@@ -6,11 +8,32 @@ import contextlib
 import os
 import re
 import shutil
-from collections.abc import Callable, Mapping
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["copy_of", "temporary_path", "write_atomically"]
+from bpo_kb.errors import OutputError, UsageError
+
+__all__ = [
+    "STDIN_NAME",
+    "STDIO",
+    "check_output",
+    "copy_of",
+    "is_stdio",
+    "output_errors",
+    "read_stdin_to_file",
+    "remove_stdin_file",
+    "shown",
+    "stdin_named",
+    "temporary_path",
+    "write_atomically",
+    "write_output",
+]
+
+STDIO = "-"  # as an output path: standard output; as an input path: standard input
+STDIN_NAME = "<stdin>"  # how messages name standard input
 
 Writer = Callable[[BinaryIO], None]
 _TEMPORARY_NAME = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.tmp$")  # see temporary_path
@@ -28,10 +51,11 @@ def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
     for path in targets:
         names_by_folder.setdefault(path.parent, set()).add(path.name)
     folders: set[Path] = set()
+    created: list[Path] = []
     try:
         for path, write in targets.items():
             if path.parent not in folders:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                created += _make_folder(path.parent)
                 _remove_stale_temporaries(path.parent, names_by_folder[path.parent])
                 folders.add(path.parent)
             temporary = temporary_path(path)
@@ -41,10 +65,110 @@ def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
     except BaseException:
         for temporary, _ in pending:
             temporary.unlink(missing_ok=True)
+        for folder in reversed(created):  # folders made for this write, if still empty
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
     for temporary, path in pending:
         os.replace(temporary, path)
     return [path for _, path in pending]
+
+
+def write_output(path: Path, write: Writer) -> list[Path]:
+    """Write one file atomically, or to standard output when ``path`` is "-" (then returns no
+    path).
+
+    Raises:
+        OutputError: the path cannot be written (see :func:`check_output`); nothing is written.
+    """
+    check_output(path)
+    if is_stdio(path):
+        stdout = sys.stdout.buffer
+        try:
+            write(stdout)
+            stdout.flush()
+        except BrokenPipeError:  # the reader had enough, as `| head` has: not an error
+            with contextlib.suppress(OSError, ValueError):  # no later flush may fail again
+                os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        return []
+    with output_errors(path):
+        return write_atomically({path: write})
+
+
+@contextlib.contextmanager
+def output_errors(path: Path) -> Iterator[None]:
+    """Turn an operating system's error while writing ``path`` (a file or a folder of files)
+    into an :class:`OutputError`: one line, exit 2."""
+    try:
+        yield
+    except OSError as err:
+        raise OutputError(f"cannot write to {path}: {err.strerror or err}") from None
+
+
+def is_stdio(path: Path | str) -> bool:
+    """Whether ``path`` is "-": standard output as an output, standard input as an input."""
+    return str(path) == STDIO
+
+
+def shown(path: Path) -> str:
+    """``path`` as messages show what was written: absolute, or "standard output" for "-"."""
+    return "standard output" if is_stdio(path) else os.path.abspath(path)
+
+
+def check_output(path: Path, *, folder: bool = False) -> None:
+    """Check that ``path`` can be written (a file, or a ``folder`` of files) before anything
+    is: it is not a folder where a file is needed, nor a file where a folder is, no file
+    stands where a folder on its way must be, and the nearest existing folder is writable.
+
+    Raises:
+        OutputError: one line saying what is wrong and what to give instead.
+    """
+    if is_stdio(path):
+        if folder:
+            raise OutputError(
+                "cannot write a folder of files to standard output ('-'); give a folder"
+            )
+        return
+    if folder:
+        if path.exists() and not path.is_dir():
+            raise OutputError(f"cannot write to {path}: it is a file, and a folder is needed")
+        _check_folder(path, set())
+    else:
+        _check_folder(path.parent, {path.name})
+
+
+def _check_folder(folder: Path, names: set[str]) -> None:
+    """Raise :class:`OutputError` unless files ``names`` can be written in ``folder`` (made if
+    missing)."""
+    for name in sorted(names):
+        if (folder / name).is_dir():
+            raise OutputError(f"cannot write to {folder / name}: it is a folder; give a file name")
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        if existing.is_symlink():  # a dangling link: mkdir would fail
+            break
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise OutputError(f"cannot write to {folder}: {existing} is a file, not a folder")
+    if existing.is_dir() and not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write to {folder}: no permission to write in {existing}")
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Make ``folder`` and its missing parents; returns those it made, outermost first."""
+    missing = []
+    parent = folder
+    while not parent.exists() and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except BaseException:
+        for made in missing:  # innermost first
+            with contextlib.suppress(OSError):
+                made.rmdir()
+        raise
+    return list(reversed(missing))
 
 
 def temporary_path(path: Path) -> Path:
@@ -83,3 +207,41 @@ def copy_of(path: Path) -> Writer:
             shutil.copyfileobj(written, stream)
 
     return write
+
+
+# --- Standard input ----------------------------------------------------------------------------
+
+_stdin_files: set[Path] = set()
+
+
+def read_stdin_to_file(stream: BinaryIO, suffix_of: Callable[[bytes], str]) -> Path:
+    """Copy ``stream`` (standard input) to a temporary file, which the readers take like any
+    other; its extension is ``suffix_of`` its first bytes (how RDF readers tell its syntax).
+    Messages name it ``<stdin>`` (:func:`stdin_named`); :func:`remove_stdin_file` removes it.
+
+    Raises:
+        UsageError: standard input is a terminal.
+    """
+    if stream.isatty():
+        raise UsageError("'-' reads standard input, which is a terminal; pipe a file in")
+    folder = Path(tempfile.mkdtemp(prefix="bpo-kb-stdin-"))
+    head = stream.read(4096)
+    path = folder / f"stdin{suffix_of(head)}"
+    with path.open("wb") as copy:
+        copy.write(head)
+        shutil.copyfileobj(stream, copy)
+    _stdin_files.add(path)
+    return path
+
+
+def remove_stdin_file(path: Path) -> None:
+    """Remove the temporary copy of standard input that :func:`read_stdin_to_file` made."""
+    _stdin_files.discard(path)
+    shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def stdin_named(message: str) -> str:
+    """``message`` with the temporary copy of standard input named ``<stdin>``."""
+    for path in _stdin_files:
+        message = message.replace(path.as_uri(), STDIN_NAME).replace(str(path), STDIN_NAME)
+    return message

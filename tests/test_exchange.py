@@ -119,6 +119,131 @@ def test_bad_csv_exits_2_naming_row_and_column_and_writes_nothing(
     assert not target.exists()
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "URI,skos:prefLable@en\nbpo:x,term\n",
+            "row 1, column 2: header 'skos:prefLable@en': skos:prefLable is not a term of "
+            "<http://www.w3.org/2004/02/skos/core#>; did you mean skos:prefLabel@en?",
+        ),
+        (
+            'URI,"skos:altLable@fr(separator=""|"")"\nbpo:x,term\n',
+            "row 1, column 2: header 'skos:altLable@fr(separator=\"|\")': skos:altLable is not "
+            "a term of <http://www.w3.org/2004/02/skos/core#>; did you mean "
+            'skos:altLabel@fr(separator="|")?',
+        ),
+        ("URI,dct:creatd^^xsd:date\nbpo:x,2024-01-01\n", "did you mean dct:created^^xsd:date?"),
+        ("URI,skos:prefLabel@french\nbpo:x,terme\n", "invalid language tag 'french'"),
+        (
+            "Concept IRI,Language Code,Prefered Label\nhttp://example.org/voc/a,fr,a\n",
+            "row 1, column 3: unknown column 'Prefered Label' in the row-per-language layout; "
+            "did you mean 'Preferred Label'?",
+        ),
+        (
+            "Concept IRI,Language Code,Preferred Label\nhttp://example.org/voc/a,french,a\n",
+            "row 2, column 2: 'french' is not a BCP 47 language tag",
+        ),
+        (
+            "Concept IRI,Preferred Label,Langage Code\nhttp://example.org/voc/a,a,fr\n",
+            "row 1, column 3: unknown column 'Langage Code' in the row-per-language layout; "
+            "did you mean 'Language Code'?",
+        ),
+        (
+            "Concept IRI;Language Code;Preferred Label\nhttp://example.org/voc/a;;a\n",
+            "row 2, column 2: no language: give a BCP 47 language tag",
+        ),
+    ],
+)
+def test_csv_headers_and_languages_are_checked_with_the_nearest_valid_one(
+    runner: CliRunner, tmp_path: Path, text: str, message: str
+) -> None:
+    source = _broken_csv(tmp_path, text)
+    target = tmp_path / "out.ttl"
+    result = _import(runner, "csv", source, target)
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith(f"{source}: row ")
+    assert message in result.stderr
+    assert not target.exists()
+
+
+def _semicolons(text: str, delimiter: str = ";") -> str:
+    """``text``, a comma-separated file, as a spreadsheet saving with ``delimiter`` writes it."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    written = io.StringIO()
+    csv.writer(written, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    return written.getvalue()
+
+
+@pytest.mark.parametrize(("delimiter", "encoding"), [(";", "utf-8-sig"), ("\t", "utf-8")])
+def test_a_semicolon_or_tab_separated_csv_with_a_bom_imports_as_the_comma_one(
+    runner: CliRunner, tmp_path: Path, delimiter: str, encoding: str
+) -> None:
+    text = (EXPORTS / "bpo-glossary.csv").read_text(encoding="utf-8")
+    source = tmp_path / "excel.csv"
+    source.write_text(_semicolons(text, delimiter), encoding=encoding, newline="")
+    target = tmp_path / "from-excel.ttl"
+    result = _import(runner, "csv", source, target)
+    assert result.exit_code == 0, result.output
+    assert isomorphic(Graph().parse(target), Graph().parse(EXPORTS / "bpo-glossary.ttl"))
+
+
+FRENCH_EXCEL = (
+    "Concept IRI;Language Code;Preferred Label;Definition\r\n"
+    "http://example.org/voc/paie;fr;paie;Calcul des salaires, « net à payer ».\r\n"
+)
+
+
+def test_french_excel_csv_in_windows_1252_imports_when_its_encoding_is_given(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "excel.csv"
+    source.write_bytes(FRENCH_EXCEL.encode("cp1252"))
+    target = tmp_path / "out.ttl"
+    refused = _import(runner, "csv", source, target)
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == (
+        f"{source}: row 2, column 4: byte 0xAB is not UTF-8 text; give --encoding, "
+        "e.g. latin-1 (cp1252 for Windows Excel)"
+    )
+    assert not target.exists()
+    result = _import(runner, "csv", source, target, "--encoding", "cp1252")
+    assert result.exit_code == 0, result.output
+    assert (
+        URIRef("http://example.org/voc/paie"),
+        SKOS.definition,
+        Literal("Calcul des salaires, « net à payer ».", lang="fr"),
+    ) in Graph().parse(target)
+
+
+def test_utf16_csv_is_refused_with_the_encoding_to_give_and_read_when_given(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "utf16.csv"
+    source.write_text(FRENCH_EXCEL.replace(";", "\t"), encoding="utf-16", newline="")
+    target = tmp_path / "out.ttl"
+    refused = _import(runner, "csv", source, target)
+    assert refused.exit_code == 2
+    assert refused.stderr.strip().endswith("give --encoding utf-16")
+    assert refused.stderr.startswith(f"{source}: row 1, column 1:")
+    result = _import(runner, "csv", source, target, "--encoding", "utf-16")
+    assert result.exit_code == 0, result.output
+    assert (URIRef("http://example.org/voc/paie"), SKOS.prefLabel, Literal("paie", lang="fr")) in (
+        Graph().parse(target)
+    )
+
+
+def test_an_unknown_encoding_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    source = _broken_csv(tmp_path, "URI,skos:prefLabel@en\nbpo:x,term\n")
+    result = _import(runner, "csv", source, tmp_path / "out.ttl", "--encoding", "klingon")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{source}: unknown encoding 'klingon'"
+
+
 # --- SKOS in ---------------------------------------------------------------------------------
 
 SKOS_XL_RDFXML = """<?xml version="1.0" encoding="utf-8"?>

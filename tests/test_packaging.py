@@ -57,6 +57,7 @@ def test_installed_wheel_builds_the_glossary_outside_the_checkout(tmp_path: Path
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    assert f"files to {(elsewhere / 'exports').resolve()}/" in result.stdout  # absolute
     built = [p for p in (elsewhere / "exports").rglob("*") if p.is_file()]
     assert len(built) > 70
     for path in built:

@@ -19,7 +19,7 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.term import Node
 
-from bpo_kb.files import write_atomically
+from bpo_kb.files import stdin_named, write_output
 from bpo_kb.formats.sssom import MappingRow, write_sssom_rows
 from bpo_kb.rdf.namespaces import RDF, RDFS, SKOS
 from bpo_kb.skos.search import normalise
@@ -101,10 +101,11 @@ def _labels(graph: Graph) -> list[_Label]:
 
 
 def write_alignment(rows: Sequence[MappingRow], others: Sequence[Path], output: Path) -> None:
-    """Write candidate mappings to the vocabulary in ``others`` as an SSSOM table, atomically."""
+    """Write candidate mappings to the vocabulary in ``others`` as an SSSOM table, atomically
+    (to standard output if ``output`` is "-")."""
     metadata = {
         "mapping_set_id": f"urn:bpo-kb:alignment:{others[0].name}",
         "license": "https://creativecommons.org/licenses/by/4.0/",
-        "object_source": ", ".join(str(path) for path in others),
+        "object_source": stdin_named(", ".join(str(path) for path in others)),
     }
-    write_atomically({output: lambda stream: write_sssom_rows(rows, metadata, stream)})
+    write_output(output, lambda stream: write_sssom_rows(rows, metadata, stream))

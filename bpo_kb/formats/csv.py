@@ -14,6 +14,13 @@ row-per-language layout. The row-per-language layout, which translators prefer
 one row per concept and language, with ``Preferred Label``, ``Definition``, ``Alternate Labels``
 and ``Parent IRI`` (several values separated by ``|``).
 
+Reading detects the delimiter (comma, semicolon as French Excel writes, or tab) from the header
+line, and accepts a UTF-8 byte order mark; other encodings are read when declared
+(``encoding="latin-1"``), and refused otherwise with a message saying which to declare. A header
+whose property is not a term of SKOS, DCTERMS, RDF, RDFS, OWL, schema.org or VANN (their closed
+term lists, from rdflib), or not a row-per-language column, is refused with the nearest valid
+header ("did you mean skos:prefLabel@en?"); a language must be a BCP 47 tag.
+
 Header names are recognised whatever their case, spaces, hyphens and apostrophes
 (:func:`bpo_kb.skos.search.normalise`: ``Preferred\u00a0label`` is ``Preferred Label``). Cells
 are trimmed of every Unicode space. Every cell that needed trimming, and every value of a
@@ -25,7 +32,10 @@ without a URI, a URI given twice, an unknown column, a bad language tag or a bro
 
 from __future__ import annotations
 
+import codecs
 import csv
+import difflib
+import functools
 import io
 import re
 from collections import defaultdict
@@ -37,8 +47,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.errors import ExportError, InputError
+from bpo_kb.files import stdin_named
 from bpo_kb.rdf.checks import is_language_tag
-from bpo_kb.rdf.namespaces import RDF, SKOS, XSD, compact_iri, expand_iri
+from bpo_kb.rdf.namespaces import PREFIXES, RDF, SKOS, XSD, compact_iri, expand_iri
 from bpo_kb.rdf.stores import new_graph
 from bpo_kb.skos.properties import LABEL_PROPERTIES, MAPPING_PROPERTIES, NOTE_PROPERTIES
 from bpo_kb.skos.search import normalise, typographic_key
@@ -94,25 +105,88 @@ _HEADER = re.compile(
 )
 
 
+@functools.cache
+def _closed_terms() -> dict[str, set[str]]:
+    """Namespace IRI -> the local names of its terms, for the vocabularies whose term lists
+    rdflib closes (a header naming another term of them is a typo)."""
+    from rdflib.namespace import DCTERMS, OWL, RDFS, SDO, VANN
+
+    known: dict[str, set[str]] = {}
+    for namespace in (SKOS, DCTERMS, RDF, RDFS, OWL, SDO, VANN, XSD):
+        terms = set(namespace.__annotations__) | set(getattr(namespace, "_extras", ()))
+        known[str(namespace._NS)] = terms
+    return known
+
+
+@functools.cache
+def _known_properties() -> list[str]:
+    """Every property (and datatype) of those vocabularies as a header names it, for
+    suggestions: ``prefix:local``."""
+    return sorted(
+        f"{prefix}:{local}"
+        for prefix, namespace in PREFIXES.items()
+        for local in _closed_terms().get(namespace, ())
+        if local[:1].islower()  # properties, not classes
+    )
+
+
 def parse_column_header(header: str) -> tuple[Column, str | None]:
     """The column and its declared separator, from a header :func:`column_header` writes.
 
     Raises:
-        ValueError: the header is not of that form (the message says why).
+        ValueError: the header is not of that form, names no known term of a closed
+            vocabulary, or has a bad language tag (the message says why, and what was meant).
     """
     match = _HEADER.match(header.strip())
     if match is None:
         raise ValueError(f'header {header!r} is not PROPERTY[@lang|^^datatype][(separator="x")]')
     language = match.group("language")
     if language is not None and not is_language_tag(language):
-        raise ValueError(f"header {header!r} has an invalid language tag {language!r}")
+        raise ValueError(
+            f"header {header!r} has an invalid language tag {language!r} "
+            "(a BCP 47 tag such as fr, en or pt-BR)"
+        )
     datatype = match.group("datatype")
     column = (
-        expand_iri(match.group("property")),
+        _known_term(header, match.group("property")),
         language or "",
-        str(expand_iri(datatype)) if datatype else "",
+        str(_known_term(header, datatype)) if datatype else "",
     )
     return column, match.group("separator")
+
+
+def _known_term(header: str, name: str) -> URIRef:
+    """The IRI ``name`` (a property or datatype of ``header``) stands for.
+
+    Raises:
+        ValueError: an unknown prefix, or a term its closed vocabulary does not have; with
+            the nearest known header when there is one.
+    """
+    try:
+        iri = expand_iri(name)
+    except ValueError as err:
+        raise ValueError(f"header {header!r}: {err}{_did_you_mean(header, name)}") from None
+    for namespace, terms in _closed_terms().items():
+        local = str(iri)[len(namespace) :]
+        if str(iri).startswith(namespace) and local not in terms:
+            raise ValueError(
+                f"header {header!r}: {name.strip()} is not a term of <{namespace}>"
+                f"{_did_you_mean(header, name)}"
+            )
+    return iri
+
+
+def _did_you_mean(header: str, name: str) -> str:
+    """``; did you mean HEADER?`` with ``name`` replaced by the nearest known term, or ""."""
+    typed = name.strip()
+    candidates = _known_properties() if typed[:1].islower() or ":" not in typed else []
+    nearest = difflib.get_close_matches(typed, candidates, n=1, cutoff=0.75)
+    if not nearest:
+        nearest = difflib.get_close_matches(typed.lower(), [c.lower() for c in candidates], n=1)
+        nearest = [c for c in candidates if nearest and c.lower() == nearest[0]][:1]
+    if not nearest:
+        return ""
+    return f"; did you mean {header.strip().replace(typed, nearest[0], 1)}?"
 
 
 def write_csv(graph: Graph, stream: BinaryIO) -> None:
@@ -190,30 +264,97 @@ class CellNote:
     message: str
 
     def as_line(self, path: Path) -> str:
-        return f"{path}:{self.row}:{self.column}: {self.message}"
+        return f"{stdin_named(str(path))}:{self.row}:{self.column}: {self.message}"
 
 
-def read_csv(path: Path) -> tuple[Graph, list[CellNote]]:
+def read_csv(path: Path, *, encoding: str | None = None) -> tuple[Graph, list[CellNote]]:
     """The graph a CSV file describes, and the notes about cells that were tidied.
+
+    ``encoding`` is the file's text encoding; by default UTF-8, with or without a byte order
+    mark. The delimiter (comma, semicolon or tab) is the one the header line uses most.
 
     Raises:
         InputError: ``FILE: row R, column C: problem``; nothing is returned.
     """
-    rows = _rows(path)
+    rows = _rows(path, encoding)
     if not rows:
         raise InputError(f"{path}: row 1: the file is empty")
     header = [_HEADER_NAMES.get(normalise(cell), cell.strip()) for cell in rows[0]]
-    if "Concept IRI" in header and "Language Code" in header:
+    if "Concept IRI" in header:
         return _read_row_per_language(path, header, rows[1:])
     return _read_xls2rdf(path, header, rows[1:])
 
 
-def _rows(path: Path) -> list[list[str]]:
+DELIMITERS = (",", ";", "\t")
+_BYTE_ORDER_MARKS = {
+    codecs.BOM_UTF32_LE: "utf-32",
+    codecs.BOM_UTF32_BE: "utf-32",
+    codecs.BOM_UTF16_LE: "utf-16",
+    codecs.BOM_UTF16_BE: "utf-16",
+}
+
+
+def _text(path: Path, encoding: str | None) -> str:
+    """The file's text: decoded as ``encoding``, else as UTF-8 (a byte order mark dropped).
+
+    Raises:
+        InputError: unreadable, an unknown encoding, or bytes that are not UTF-8 (the message
+            names the row and column, and says which ``--encoding`` to give).
+    """
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot read it as UTF-8 text ({err})") from None
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read it ({err.strerror or err})") from None
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"{path}: unknown encoding {encoding!r}") from None
+        decoding = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    else:
+        for mark, name in _BYTE_ORDER_MARKS.items():
+            if data.startswith(mark):
+                raise InputError(
+                    f"{path}: row 1, column 1: the file is {name.upper()} text (it starts with "
+                    f"a {name.upper()} byte order mark); give --encoding {name}"
+                )
+        decoding = "utf-8-sig"
+    try:
+        return data.decode(decoding)
+    except UnicodeDecodeError as err:
+        row = data[: err.start].count(b"\n") + 1
+        line = data[data.rfind(b"\n", 0, err.start) + 1 : err.start]
+        prefix = line.decode(decoding, errors="replace")
+        column = 1 + max(prefix.count(d) for d in DELIMITERS)
+        byte = data[err.start : err.start + 1].hex().upper()
+        how = "give the right --encoding" if encoding else "give --encoding, e.g. latin-1"
+        raise InputError(
+            f"{path}: row {row}, column {column}: byte 0x{byte} is not "
+            f"{'UTF-8' if decoding == 'utf-8-sig' else decoding} text; {how} "
+            "(cp1252 for Windows Excel)"
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the header line: the one of :data:`DELIMITERS` it holds most often
+    outside quotes (a comma when it holds none)."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for character in text:
+        if character == '"':
+            quoted = not quoted
+        elif character in "\r\n" and not quoted:
+            break
+        elif character in counts and not quoted:
+            counts[character] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])  # ties go to the first: the comma
+    return best if counts[best] else ","
+
+
+def _rows(path: Path, encoding: str | None) -> list[list[str]]:
+    text = _text(path, encoding)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
     try:
         for row in reader:
@@ -221,13 +362,13 @@ def _rows(path: Path) -> list[list[str]]:
     except csv.Error as err:
         line = text.splitlines()[reader.line_num - 1] if reader.line_num else ""
         raise InputError(
-            f"{path}: row {len(rows) + 1}, column {_broken_quote_column(line)}: "
+            f"{path}: row {len(rows) + 1}, column {_broken_quote_column(line, delimiter)}: "
             f"broken quoting ({err})"
         ) from None
     return rows
 
 
-def _broken_quote_column(line: str) -> int:
+def _broken_quote_column(line: str, delimiter: str = ",") -> int:
     """The 1-based field in which quoting goes wrong on ``line``."""
     column, quoted, start_of_field = 1, False, True
     for index, character in enumerate(line):
@@ -237,13 +378,13 @@ def _broken_quote_column(line: str) -> int:
                 if following == '"':
                     continue
                 quoted = False
-                if following not in ("", ","):
+                if following not in ("", delimiter):
                     return column
         elif character == '"':
             if not start_of_field:
                 return column
             quoted = True
-        elif character == ",":
+        elif character == delimiter:
             column += 1
             start_of_field = True
             continue
@@ -290,15 +431,19 @@ def _read_row_per_language(
     path: Path, header: list[str], rows: list[list[str]]
 ) -> tuple[Graph, list[CellNote]]:
     index = {name: position for position, name in enumerate(header)}
-    unknown = [
-        name
-        for name in header
-        if name not in {"Concept IRI", "Language Code", *ROW_PER_LANGUAGE, *ROW_PER_LANGUAGE_LINKS}
-    ]
+    known = ["Concept IRI", "Language Code", *ROW_PER_LANGUAGE, *ROW_PER_LANGUAGE_LINKS]
+    unknown = [name for name in header if name not in known]
     if unknown:
+        nearest = difflib.get_close_matches(unknown[0], known, n=1, cutoff=0.6)
         raise InputError(
             f"{path}: row 1, column {index[unknown[0]] + 1}: unknown column "
             f"{unknown[0]!r} in the row-per-language layout"
+            + (f"; did you mean {nearest[0]!r}?" if nearest else f" (known: {', '.join(known)})")
+        )
+    if "Language Code" not in index:
+        raise InputError(
+            f"{path}: row 1, column {len(header) + 1}: no 'Language Code' column, which the "
+            "row-per-language layout needs beside 'Concept IRI'"
         )
     graph = new_graph()
     notes: list[CellNote] = []
@@ -319,6 +464,12 @@ def _read_row_per_language(
                 f"{seen[(iri_text, language)]}"
             )
         seen[(iri_text, language)] = row_number
+        if not is_language_tag(language):
+            problem = f"{language!r} is not" if language else "no language: give"
+            raise InputError(
+                f"{path}: row {row_number}, column {index['Language Code'] + 1}: {problem} "
+                "a BCP 47 language tag such as fr, en or pt-BR"
+            )
         concept = _iri(path, iri_text, row_number, index["Concept IRI"] + 1)
         graph.add((concept, RDF.type, SKOS.Concept))
         for name, (predicate, separator) in ROW_PER_LANGUAGE.items():

@@ -29,6 +29,7 @@ __all__ = [
     "rdf_files_in",
     "read_dataset",
     "read_graph",
+    "sniffed_suffix",
 ]
 
 # File extension -> rdflib parser name. Drives --input-format choices and folder scans.
@@ -237,6 +238,23 @@ def rdf_files_in(path: Path) -> list[Path]:
     if path.is_dir():
         return sorted(p for p in path.iterdir() if p.suffix.lower() in INPUT_FORMATS)
     return [path]
+
+
+# The start of an XML document: a declaration, a doctype or comment, or an element (a tag name
+# followed by a space, ">" or "/"); "<http://..." and "<urn:..." are Turtle IRIs instead.
+_XML_START = re.compile(rb"^<(?:[?!]|[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?[\s/>])")
+
+
+def sniffed_suffix(head: bytes) -> str:
+    """The file extension of the RDF syntax that ``head``, the first bytes of standard input,
+    looks like: ``.rdf`` for XML, ``.jsonld`` for JSON, else ``.ttl`` (Turtle, which also reads
+    N-Triples). N-Quads and TriG are told apart only by ``--input-format``."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if _XML_START.match(start):
+        return ".rdf"
+    if start[:1] in (b"{", b"["):
+        return ".jsonld"
+    return ".ttl"
 
 
 def input_format_for(path: Path, input_format: str | None = None) -> str:
