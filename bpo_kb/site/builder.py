@@ -730,13 +730,22 @@ class _Terms:
             ]
             if not terms:
                 continue
+            plain = all(term["plain"] for term in terms)
+            if not plain and group_lang:
+                # the reader's words about the terms (« terme déconseillé ») are in the page's
+                # language: the group is, each term says its own
+                terms = [
+                    self.view(SKOS.altLabel, text, tag, language)
+                    for tag in tags
+                    for text in alt[tag]
+                ]
             terms.sort(key=lambda term: (bool(term["struck"]), term["text"]))  # warned last
             groups.append(
                 {
                     "title": title,
-                    "lang": group_lang,
+                    "lang": group_lang if plain else "",
                     "terms": terms,
-                    "plain": all(term["plain"] for term in terms),
+                    "plain": plain,
                 }
             )
         return groups
