@@ -609,35 +609,34 @@ def _recorded_vocabulary() -> Graph:
     """Two concepts whose terms have records of every kind, one without a French term."""
     graph = Graph()
     graph.add((EX.scheme, RDF.type, SKOS.ConceptScheme))
-    terms = [
-        # concept, SKOS property, text, tag, status, part of speech, gender, type, source, note
-        (EX.gain, SKOS.prefLabel, "gain d'efficacité", "fr", "preferredTerm", "noun",
-         "masculine", "fullForm", "https://example.org/gdt", ""),
-        (EX.gain, SKOS.prefLabel, "efficiency gain", "en", "preferredTerm", "noun", "", "", "", ""),
-        (EX.gain, SKOS.prefLabel, "Effizienzgewinn", "de", "preferredTerm", "noun", "masculine",
-         "", "", ""),
-        (EX.gain, SKOS.altLabel, "efficiency gains", "en", "supersededTerm", "noun", "", "",
-         "urn:isbn:0000", "Former preferred term."),
-        (EX.gain, SKOS.altLabel, "gagner en efficacité", "fr", "admittedTerm", "verb", "", "",
-         "", ""),
-        (EX.gain, SKOS.altLabel, "gain de productivité", "fr-xk", "admittedTerm", "noun",
-         "masculine", "", "", ""),
-        (EX.gain, SKOS.altLabel, "GE", "en", "admittedTerm", "noun", "", "initialism", "", ""),
-        (EX.gain, SKOS.altLabel, "Effizienz", "de", "admittedTerm", "noun", "neuter", "", "", ""),
-        (EX.gain, SKOS.hiddenLabel, "gains d'efficience", "fr", "deprecatedTerm", "noun",
-         "masculine", "", "", ""),
-        (EX.lean, SKOS.prefLabel, "lean management", "en", "preferredTerm", "noun", "", "", "",
-         ""),
-        (EX.lean, SKOS.prefLabel, "Lean Management", "de", "preferredTerm", "noun", "neuter", "",
-         "", ""),
-    ]
-    for concept, prop, text, tag, status, pos, gender, kind, source, note in terms:
+    # concept | SKOS label | text | tag | status | part of speech | gender | type | source | note
+    rows = """
+gain|pref|gain d'efficacité|fr|preferredTerm|noun|masculine|fullForm|https://example.org/gdt|
+gain|pref|efficiency gain|en|preferredTerm|noun||||
+gain|pref|Effizienzgewinn|de|preferredTerm|noun|masculine|||
+gain|alt|efficiency gains|en|supersededTerm|noun|||urn:isbn:0000|Former preferred term.
+gain|alt|gagner en efficacité|fr|admittedTerm|verb||||
+gain|alt|gain de productivité|fr-xk|admittedTerm|noun|masculine|||
+gain|alt|GE|en|admittedTerm|noun||initialism||
+gain|alt|Effizienz|de|admittedTerm|noun|neuter|||
+gain|hidden|gains d'efficience|fr|deprecatedTerm|noun|masculine|||
+lean|pref|lean management|en|preferredTerm|noun||||
+lean|pref|Lean Management|de|preferredTerm|noun|neuter|||
+"""
+    kinds = {
+        "pref": (SKOS.prefLabel, XL.prefLabel),
+        "alt": (SKOS.altLabel, XL.altLabel),
+        "hidden": (SKOS.hiddenLabel, XL.hiddenLabel),
+    }
+    terms = [line.split("|") for line in rows.strip().splitlines()]
+    for name, label_kind, text, tag, status, pos, gender, kind, source, note in terms:
+        concept = EX[name]
+        prop, xl = kinds[label_kind]
         graph.add((concept, RDF.type, SKOS.Concept))
         graph.add((concept, SKOS.inScheme, EX.scheme))
         literal = Literal(text, lang=tag)
         graph.add((concept, prop, literal))
         label = URIRef(f"{concept}/term/{tag}/{slugify(text)}")
-        xl = {SKOS.prefLabel: XL.prefLabel, SKOS.altLabel: XL.altLabel}.get(prop, XL.hiddenLabel)
         graph.add((concept, xl, label))
         graph.add((label, RDF.type, XL.Label))
         graph.add((label, XL.literalForm, literal))
@@ -723,8 +722,9 @@ def test_every_kind_of_record_is_shown_as_a_dictionary_would(tmp_path: Path) -> 
     assert "terme remplacé" in french
     assert 'GE <span class="term-info">(<abbr title="noun">n.</abbr>, initialism)' in english
     assert 'GE</span> <span class="term-info">(<abbr title="nom">n.</abbr>, sigle)' in french
-    assert '<span lang="de">Effizienz</span> <span class="term-info">(<abbr title="nom neutre">' in (
-        french
+    assert (
+        '<span lang="de">Effizienz</span> <span class="term-info">(<abbr title="nom neutre">'
+        in french
     )
     assert "gains d&#39;efficience" not in french + english  # a hidden label
     assert "<s" not in french.split("</h1>")[0]
@@ -744,7 +744,9 @@ def test_a_page_says_when_a_concept_has_no_term_in_its_language(glossary: Graph)
     assert "missing-term" not in _rendered(files, "fr/concept/nearshoring.html")
     index = _rendered(files, "de/index.html")
     assert re.search(r'<a href="concept/nearshoring.html" lang="fr">', index)
-    french = _rendered(site_files(_recorded_vocabulary(), {}, languages=["fr", "en"]), "fr/concept/lean.html")
+    french = _rendered(
+        site_files(_recorded_vocabulary(), {}, languages=["fr", "en"]), "fr/concept/lean.html"
+    )
     assert (
         '<p class="missing-term">Pas de terme en français\u202f; terme affiché\u00a0: '
         '<span lang="en">lean management</span></p>' in french
@@ -764,7 +766,9 @@ def test_every_language_has_a_switch_entry_and_its_coverage(glossary: Graph) -> 
     assert 0 < len(german) < total
     for language in languages:
         for page in (f"{language}/index.html", f"{language}/concept/payroll.html"):
-            switch = _rendered(files, page).split('class="language-switch"', 1)[1].split("</nav>")[0]
+            switch = (
+                _rendered(files, page).split('class="language-switch"', 1)[1].split("</nav>")[0]
+            )
             assert re.findall(r'hreflang="([a-z-]+)"', switch) == [
                 other for other in languages if other != language
             ], page
@@ -845,7 +849,7 @@ def test_a_fourth_language_reaches_the_site_and_every_export(tmp_path: Path) -> 
     french = (site / "fr" / "concept" / "payroll.html").read_text(encoding="utf-8")
     # the switch names a language without a name in the tables by its tag
     assert '<a href="../../it/concept/payroll.html" hreflang="it" lang="it">it</a>' in french
-    assert "Équivalent it\u00a0: <span lang=\"it\">elaborazione delle paghe</span>" in french
+    assert 'Équivalent it\u00a0: <span lang="it">elaborazione delle paghe</span>' in french
     assert "<dt>Autres termes en it</dt>" in french
     outsourcing = (site / "it" / "concept" / "outsourcing.html").read_text(encoding="utf-8")
     assert "No it term; shown:" in outsourcing

@@ -656,8 +656,10 @@ def _local_name(value: Node | None) -> str:
     if value is None:
         return ""
     text = str(value)
-    return text.removeprefix(str(LEXINFO)) if text.startswith(str(LEXINFO)) else (
-        re.split(r"[/#]", text.rstrip("/#"))[-1]
+    return (
+        text.removeprefix(str(LEXINFO))
+        if text.startswith(str(LEXINFO))
+        else (re.split(r"[/#]", text.rstrip("/#"))[-1])
     )
 
 
@@ -681,10 +683,16 @@ class _Terms:
         region = _region(tag)
         labels = [
             *_grammar(record, self._language),
-            *([{"text": _term_type(record.term_type, self._language)}]
-              if record.term_type and record.term_type != "fullForm" else []),
-            *([{"text": _region_name(region, self._language)}]
-              if region and tag != context else []),
+            *(
+                [{"text": _term_type(record.term_type, self._language)}]
+                if record.term_type and record.term_type != "fullForm"
+                else []
+            ),
+            *(
+                [{"text": _region_name(region, self._language)}]
+                if region and tag != context
+                else []
+            ),
         ]
         notes = [
             {"text": str(note), "lang": _lang(note.language or "", self._language)}
