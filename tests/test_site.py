@@ -528,6 +528,37 @@ def test_search_finds_a_term_whatever_its_spaces_hyphens_and_apostrophes(
 
 
 @pytest.mark.server
+def test_search_says_when_a_term_found_is_deprecated(page: object, served_site: str) -> None:
+    page.goto(f"{served_site}/fr/index.html")
+    page.fill("#q", "nearshoring")
+    first = page.locator("#search-results a").first
+    first.wait_for()
+    assert first.get_attribute("href").endswith("fr/concept/nearshoring.html")
+    assert first.inner_text().startswith("délocalisation dans un pays proche")
+    assert "nearshoring (terme déconseillé)" in first.inner_text()
+    assert first.locator("s").inner_text() == "nearshoring"
+    # a hidden label with a deprecated record is found, and said so
+    page.fill("#q", "externalisation à proximité des côtes")
+    page.locator("#search-results a .status").first.wait_for()
+    assert "(terme déconseillé)" in page.locator("#search-results a").first.inner_text()
+    # in English « nearshoring » is the preferred term: nothing to warn of
+    page.goto(f"{served_site}/en/index.html")
+    page.fill("#q", "nearshoring")
+    first = page.locator("#search-results a").first
+    first.wait_for()
+    assert first.inner_text().startswith("nearshoring")
+    assert page.locator("#search-results .status").count() == 0
+    # German pages: English words, the equivalent in the site's first other language
+    page.goto(f"{served_site}/de/index.html")
+    page.fill("#q", "outsourcing")
+    first = page.locator("#search-results a").first
+    first.wait_for()
+    assert first.get_attribute("href").endswith("de/concept/outsourcing.html")
+    assert first.inner_text().startswith("Outsourcing \u2014 externalisation")
+    assert page.errors == []
+
+
+@pytest.mark.server
 def test_the_site_works_from_the_file_system(page: object, glossary: Graph, tmp_path: Path) -> None:
     export_site(glossary, tmp_path)
     page.goto((tmp_path / "en" / "concept" / "payroll.html").as_uri())
@@ -565,3 +596,283 @@ def test_embedded_json_ld_states_the_concept(glossary: Graph, tmp_path: Path) ->
     assert set(Graph().parse(data=nquads, format="nt")) == set(
         glossary.triples((payroll, None, None))
     )
+
+
+# --- term records, deprecated terms in search, every language present ------------------------
+
+XL = Namespace("http://www.w3.org/2008/05/skos-xl#")
+LEXINFO = Namespace("http://www.lexinfo.net/ontology/3.0/lexinfo#")
+DCT = Namespace("http://purl.org/dc/terms/")
+
+
+def _recorded_vocabulary() -> Graph:
+    """Two concepts whose terms have records of every kind, one without a French term."""
+    graph = Graph()
+    graph.add((EX.scheme, RDF.type, SKOS.ConceptScheme))
+    # concept | SKOS label | text | tag | status | part of speech | gender | type | source | note
+    rows = """
+gain|pref|gain d'efficacité|fr|preferredTerm|noun|masculine|fullForm|https://example.org/gdt|
+gain|pref|efficiency gain|en|preferredTerm|noun||||
+gain|pref|Effizienzgewinn|de|preferredTerm|noun|masculine|||
+gain|alt|efficiency gains|en|supersededTerm|noun|||urn:isbn:0000|Former preferred term.
+gain|alt|gagner en efficacité|fr|admittedTerm|verb||||
+gain|alt|gain de productivité|fr-xk|admittedTerm|noun|masculine|||
+gain|alt|GE|en|admittedTerm|noun||initialism||
+gain|alt|Effizienz|de|admittedTerm|noun|neuter|||
+gain|hidden|gains d'efficience|fr|deprecatedTerm|noun|masculine|||
+lean|pref|lean management|en|preferredTerm|noun||||
+lean|pref|Lean Management|de|preferredTerm|noun|neuter|||
+"""
+    kinds = {
+        "pref": (SKOS.prefLabel, XL.prefLabel),
+        "alt": (SKOS.altLabel, XL.altLabel),
+        "hidden": (SKOS.hiddenLabel, XL.hiddenLabel),
+    }
+    terms = [line.split("|") for line in rows.strip().splitlines()]
+    for name, label_kind, text, tag, status, pos, gender, kind, source, note in terms:
+        concept = EX[name]
+        prop, xl = kinds[label_kind]
+        graph.add((concept, RDF.type, SKOS.Concept))
+        graph.add((concept, SKOS.inScheme, EX.scheme))
+        literal = Literal(text, lang=tag)
+        graph.add((concept, prop, literal))
+        label = URIRef(f"{concept}/term/{tag}/{slugify(text)}")
+        graph.add((concept, xl, label))
+        graph.add((label, RDF.type, XL.Label))
+        graph.add((label, XL.literalForm, literal))
+        for value, record_property in (
+            (status, LEXINFO.normativeAuthorization),
+            (pos, LEXINFO.partOfSpeech),
+            (gender, LEXINFO.gender),
+            (kind, LEXINFO.termType),
+        ):
+            if value:
+                graph.add((label, record_property, LEXINFO[value]))
+        if source:
+            graph.add((label, DCT.source, URIRef(source)))
+        if note:
+            graph.add((label, SKOS.note, Literal(note, lang=tag)))
+    return graph
+
+
+def _article(html: str) -> str:
+    return html.split("<article>", 1)[1].split("</article>", 1)[0]
+
+
+def test_concept_pages_show_each_terms_record_in_the_readers_words(glossary: Graph) -> None:
+    files = site_files(glossary, {})
+    french = _article(_rendered(files, "fr/concept/nearshoring.html"))
+    english = _article(_rendered(files, "en/concept/nearshoring.html"))
+    # the deprecated anglicism: struck, labelled, with its gender, note and source
+    assert (
+        '<li><s>nearshoring</s> <span class="term-info">(<span class="status">terme déconseillé'
+        '</span>, <abbr title="nom masculin">n. m.</abbr>)</span> <span class="term-note">'
+        "Remarque\u00a0: anglicisme" in french
+    )
+    assert '<span class="term-source">Source\u00a0: <a href="https://nda.' in french
+    assert "<h1>délocalisation dans un pays proche</h1>" in french  # never the deprecated term
+    assert french.count("<h1") == 1
+    assert (
+        '<li><s lang="fr">nearshoring</s> <span class="term-info">(<span class="status">'
+        'deprecated term</span>, <abbr title="masculine noun">n. m.</abbr>)</span>' in english
+    )
+    assert '<p class="term-record"><span class="term-info">(<abbr title="nom féminin">n. f.' in (
+        french
+    )
+    hidden = _article(_rendered(files, "fr/concept/nearshore-outsourcing.html"))
+    assert "à proximité des côtes" not in hidden  # hidden labels stay hidden
+    # a regional form: its language tag and the region by name
+    outsourcing = _article(_rendered(files, "fr/concept/outsourcing.html"))
+    assert (
+        '<li><span lang="fr-CA">impartition</span> <span class="term-info">(<abbr title="nom '
+        'féminin">n. f.</abbr>, Canada)</span>' in outsourcing
+    )
+    assert "en français (CA)" not in outsourcing  # among the French terms, not apart
+    # a German term's gender, a source named by its vocabulary
+    assert (
+        '<p class="equivalent">Équivalent allemand\u00a0: <span lang="de">Outsourcing</span> '
+        '<span class="term-info">(<abbr title="nom neutre">n. n.</abbr>)</span> '
+        '<span class="term-source">Source\u00a0: <a href="http://zbw.eu/stw/descriptor/19113-6" '
+        'rel="external">STW 19113-6</a></span></p>' in outsourcing
+    )
+
+
+def test_every_kind_of_record_is_shown_as_a_dictionary_would(tmp_path: Path) -> None:
+    files = site_files(_recorded_vocabulary(), {}, languages=["fr", "en", "de"])
+    french = _article(_rendered(files, "fr/concept/gain.html"))
+    english = _article(_rendered(files, "en/concept/gain.html"))
+    assert "<h1>gain d&#39;efficacité</h1>" in french
+    assert (
+        '<p class="term-record"><span class="term-info">(<abbr title="nom masculin">n. m.</abbr>'
+        ')</span> <span class="term-source">Source\u00a0: <a href="https://example.org/gdt" '
+        'rel="external">example.org</a></span></p>' in french
+    )
+    assert 'gagner en efficacité <span class="term-info">(<abbr title="verbe">v.</abbr>)' in french
+    # an unknown region is shown by its subtag, upper-cased
+    assert '<span lang="fr-XK">gain de productivité</span> <span class="term-info">(' in french
+    assert "n. m.</abbr>, XK)" in french
+    # superseded, with a source that is no web address: text, not a link
+    assert (
+        '<li><s>efficiency gains</s> <span class="term-info">(<span class="status">superseded '
+        'term</span>, <abbr title="noun">n.</abbr>)</span> <span class="term-note">Usage note: '
+        'Former preferred term.</span> <span class="term-source">Source: urn:isbn:0000</span>'
+        in english
+    )
+    assert '<s lang="en">efficiency gains</s>' in french
+    assert "terme remplacé" in french
+    assert 'GE <span class="term-info">(<abbr title="noun">n.</abbr>, initialism)' in english
+    assert 'GE</span> <span class="term-info">(<abbr title="nom">n.</abbr>, sigle)' in french
+    assert (
+        '<span lang="de">Effizienz</span> <span class="term-info">(<abbr title="nom neutre">'
+        in french
+    )
+    assert "gains d&#39;efficience" not in french + english  # a hidden label
+    assert "<s" not in french.split("</h1>")[0]
+
+
+def test_a_page_says_when_a_concept_has_no_term_in_its_language(glossary: Graph) -> None:
+    files = site_files(glossary, {})
+    german = _rendered(files, "de/concept/nearshoring.html")
+    assert '<h1 lang="fr">délocalisation dans un pays proche</h1>' in german
+    assert (
+        '<p class="missing-term">No German term; shown: <span lang="fr">délocalisation dans un '
+        "pays proche</span></p>" in german
+    )
+    assert "French equivalent:" not in german  # the term shown is not repeated
+    assert "English equivalent:" in german
+    assert "missing-term" not in _rendered(files, "de/concept/outsourcing.html")
+    assert "missing-term" not in _rendered(files, "fr/concept/nearshoring.html")
+    index = _rendered(files, "de/index.html")
+    assert re.search(r'<a href="concept/nearshoring.html" lang="fr">', index)
+    french = _rendered(
+        site_files(_recorded_vocabulary(), {}, languages=["fr", "en"]), "fr/concept/lean.html"
+    )
+    assert (
+        '<p class="missing-term">Pas de terme en français\u202f; terme affiché\u00a0: '
+        '<span lang="en">lean management</span></p>' in french
+    )
+    assert "Équivalent anglais" not in french
+
+
+def test_every_language_has_a_switch_entry_and_its_coverage(glossary: Graph) -> None:
+    files = site_files(glossary, {})
+    languages = ["fr", "en", "de", "es"]
+    total = len(set(glossary.subjects(RDF.type, SKOS.Concept)))
+    german = {
+        c
+        for c in glossary.subjects(RDF.type, SKOS.Concept)
+        if any(lit.language == "de" for lit in glossary.objects(c, SKOS.prefLabel))
+    }
+    assert 0 < len(german) < total
+    for language in languages:
+        for page in (f"{language}/index.html", f"{language}/concept/payroll.html"):
+            switch = (
+                _rendered(files, page).split('class="language-switch"', 1)[1].split("</nav>")[0]
+            )
+            assert re.findall(r'hreflang="([a-z-]+)"', switch) == [
+                other for other in languages if other != language
+            ], page
+    root = _rendered(files, "index.html")
+    assert re.findall(r'hreflang="([a-z-]+)"', root) == languages
+    assert (
+        f"<li>{len(german)} of {total} concepts have a preferred term in German</li>"
+        in _rendered(files, "de/index.html")
+    )
+    assert (
+        f"<li>{len(german)} concepts sur {total} ont un terme privilégié en allemand</li>"
+        in _rendered(files, "fr/index.html")
+    )
+    assert f"<li>{total} concepts sur {total} ont un terme privilégié en français</li>" in (
+        _rendered(files, "fr/index.html")
+    )
+    one = _rendered(site_files(_recorded_vocabulary(), {}, languages=["fr", "en"]), "fr/index.html")
+    assert "<li>1 concept sur 2 a un terme privilégié en français</li>" in one
+    assert "<li>2 concepts sur 2 ont un terme privilégié en anglais</li>" in one
+
+
+def test_every_page_in_every_language_has_one_h1(glossary: Graph, tmp_path: Path) -> None:
+    export_site(glossary, tmp_path)
+    for language in ("de", "es"):
+        pages = list((tmp_path / language).rglob("*.html"))
+        assert len(pages) == 1 + 31 + 4
+        for page in pages:
+            assert page.read_text(encoding="utf-8").count("<h1") == 1, page
+
+
+def test_the_search_index_flags_deprecated_terms(glossary: Graph) -> None:
+    index = _rendered(site_files(glossary, {}), "assets/search-index.js")
+    entries = json.loads(index.split("window.BPO_SEARCH_INDEX = ", 1)[1].split(";\n", 1)[0])
+    near = next(entry for entry in entries if entry["slug"] == "nearshoring")
+    assert ["nearshoring", 0] in near["labels"]  # the English preferred term
+    assert ["nearshoring", 1, "deprecatedTerm", "fr", "nearshoring"] in near["labels"]
+    near_outsourcing = next(e for e in entries if e["slug"] == "nearshore-outsourcing")
+    hidden = "Externalisation à proximité des côtes"  # a hidden label, in the index as before
+    assert [normalise(hidden), 2, "deprecatedTerm", "fr", hidden] in near_outsourcing["labels"]
+    gains = next(entry for entry in entries if entry["slug"] == "efficiency-gains")
+    assert ["efficiency gains", 2, "supersededTerm", "en", "efficiency gains"] in gains["labels"]
+    assert 'window.BPO_SEARCH_LANGUAGES = ["fr", "en", "de", "es"];' in index
+    words = json.loads(index.split("window.BPO_SEARCH_WORDS = ", 1)[1].rstrip(";\n"))
+    assert words["fr"]["deprecatedTerm"] == "terme déconseillé"
+    assert words["de"]["supersededTerm"] == "superseded term"  # English words past fr and en
+
+
+def test_a_fourth_language_reaches_the_site_and_every_export(tmp_path: Path) -> None:
+    import shutil
+
+    from bpo_kb.build import export_all, load_valid_vocabulary
+
+    ontology = tmp_path / "ontology"
+    shutil.copytree(REPO_ROOT / "ontology", ontology)
+    (ontology / "italian.ttl").write_text(
+        "@prefix bpo: <https://w3id.org/bpo-kb/> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        'bpo:payroll skos:prefLabel "elaborazione delle paghe"@it ;\n'
+        '    skos:altLabel "cedolini paga"@it .\n'
+        'bpo:accounting skos:prefLabel "contabilità"@it .\n',
+        encoding="utf-8",
+    )
+    with (ontology / "terms.csv").open("a", encoding="utf-8") as rows:
+        rows.write(
+            "bpo:payroll,it,elaborazione delle paghe,preferredTerm,noun,feminine,fullForm,,\n"
+            "bpo:payroll,it,cedolini paga,admittedTerm,noun,masculine,fullForm,,\n"
+            "bpo:accounting,it,contabilità,preferredTerm,noun,feminine,fullForm,,\n"
+        )
+    graph = load_valid_vocabulary(ontology)
+    out = tmp_path / "exports"
+    export_all(graph, out)
+    site = out / "html"
+    assert (site / "it" / "index.html").is_file()
+    assert (site / "it" / "concept" / "payroll.html").is_file()
+    payroll = (site / "it" / "concept" / "payroll.html").read_text(encoding="utf-8")
+    assert "<h1>elaborazione delle paghe</h1>" in payroll
+    assert "missing-term" not in payroll
+    french = (site / "fr" / "concept" / "payroll.html").read_text(encoding="utf-8")
+    # the switch names a language without a name in the tables by its tag
+    assert '<a href="../../it/concept/payroll.html" hreflang="it" lang="it">it</a>' in french
+    assert 'Équivalent it\u00a0: <span lang="it">elaborazione delle paghe</span>' in french
+    assert "<dt>Autres termes en it</dt>" in french
+    outsourcing = (site / "it" / "concept" / "outsourcing.html").read_text(encoding="utf-8")
+    assert "No it term; shown:" in outsourcing
+    total = len(set(graph.subjects(RDF.type, SKOS.Concept)))
+    assert f"<li>2 concepts sur {total} ont un terme privilégié en it</li>" in (
+        (site / "fr" / "index.html").read_text(encoding="utf-8")
+    )
+    assert f"<li>2 of {total} concepts have a preferred term in it</li>" in (
+        (site / "it" / "index.html").read_text(encoding="utf-8")
+    )
+    search = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    assert '"it": "elaborazione delle paghe"' in search
+    assert '"cedolini paga"' in search
+    exports = {p.name: p for p in out.iterdir() if p.is_file()}
+    for suffix in (".ttl", ".jsonld", ".csv", ".tbx"):
+        names = [name for name in exports if name.endswith(suffix)]
+        assert names, suffix
+        for name in names:
+            text = exports[name].read_text(encoding="utf-8")
+            for term in ("elaborazione delle paghe", "cedolini paga", "contabilità"):
+                assert term in text, (name, term)
+    turtle = next(exports[name] for name in exports if name.endswith(".ttl"))
+    assert '"elaborazione delle paghe"@it' in turtle.read_text(encoding="utf-8")
+    assert 'xml:lang="it"' in next(
+        exports[name] for name in exports if name.endswith(".tbx")
+    ).read_text(encoding="utf-8")

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.rdf.namespaces import DCTERMS, OWL, PREFIXES, RDF, SKOS
+from bpo_kb.rdf.namespaces import DCTERMS, LEXINFO, OWL, PREFIXES, RDF, SKOS, SKOSXL
 from bpo_kb.skos.labels import slugify, texts_by_language
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 from bpo_kb.skos.search import LABEL_KINDS, folding_for_javascript, normalise
@@ -65,8 +65,8 @@ TEXT = {
     "fr": {
         "search": "Rechercher un terme",
         "search_help": (
-            "Termes français et anglais\u202f; accents, espaces, traits d'union et apostrophes "
-            "indifférents"
+            "Termes de chaque langue du glossaire\u202f; accents, espaces, traits d'union et "
+            "apostrophes indifférents"
         ),
         "introduction": (
             "Ce glossaire donne pour chaque notion son terme privilégié et ses autres termes dans "
@@ -102,11 +102,20 @@ TEXT = {
         "relatedMatch": "terme associé dans {vocabulary}",
         "members": "Termes",
         "licence": "Licence\u00a0:",
+        "deprecatedTerm": "terme déconseillé",
+        "supersededTerm": "terme remplacé",
+        "grammar": "{part_of_speech} {gender}",
+        "term_source": "Source\u00a0:",
+        "term_note": "Remarque\u00a0:",
+        "no_term": "Pas de terme en {language}\u202f; terme affiché\u00a0:",
+        "coverage": "{count} concepts sur {total} ont un terme privilégié en {language}",
+        "coverage_one": "{count} concept sur {total} a un terme privilégié en {language}",
     },
     "en": {
         "search": "Search for a term",
         "search_help": (
-            "French and English terms; accents, spaces, hyphens and apostrophes optional"
+            "Terms in each language of the glossary; accents, spaces, hyphens and apostrophes "
+            "optional"
         ),
         "introduction": (
             "For each concept, this glossary gives its preferred term and other terms in each "
@@ -142,7 +151,127 @@ TEXT = {
         "relatedMatch": "related term in {vocabulary}",
         "members": "Terms",
         "licence": "Licence:",
+        "deprecatedTerm": "deprecated term",
+        "supersededTerm": "superseded term",
+        "grammar": "{gender} {part_of_speech}",
+        "term_source": "Source:",
+        "term_note": "Usage note:",
+        "no_term": "No {language} term; shown:",
+        "coverage": "{count} of {total} concepts have a preferred term in {language}",
+        "coverage_one": "{count} of {total} concepts has a preferred term in {language}",
     },
+}
+# The counts that take the singular (« 1 concept sur 31 a », "1 of 31 concepts has"): French
+# counts 0 and 1 as singular, English 1 only.
+SINGULAR_COUNTS = {"fr": frozenset({0, 1}), "en": frozenset({1})}
+# A term's record as dictionaries print it, by LexInfo individual: its part of speech and gender
+# abbreviated (« n. f. », "n."), with the words an <abbr> gives readers; its type when it is not
+# the full form (« sigle »). An individual not listed is shown by its name in words.
+GRAMMAR = {
+    "fr": {
+        "noun": ("n.", "nom"),
+        "verb": ("v.", "verbe"),
+        "adjective": ("adj.", "adjectif"),
+        "adverb": ("adv.", "adverbe"),
+        "nounPhrase": ("loc. n.", "locution nominale"),
+        "verbPhrase": ("loc. v.", "locution verbale"),
+        "adjectivePhrase": ("loc. adj.", "locution adjectivale"),
+        "masculine": ("m.", "masculin"),
+        "feminine": ("f.", "féminin"),
+        "neuter": ("n.", "neutre"),
+    },
+    "en": {
+        "noun": ("n.", "noun"),
+        "verb": ("v.", "verb"),
+        "adjective": ("adj.", "adjective"),
+        "adverb": ("adv.", "adverb"),
+        "nounPhrase": ("n. phr.", "noun phrase"),
+        "verbPhrase": ("v. phr.", "verb phrase"),
+        "adjectivePhrase": ("adj. phr.", "adjective phrase"),
+        "masculine": ("m.", "masculine"),
+        "feminine": ("f.", "feminine"),
+        "neuter": ("n.", "neuter"),
+    },
+}
+TERM_TYPES = {
+    "fr": {
+        "initialism": "sigle",
+        "acronym": "acronyme",
+        "abbreviation": "abréviation",
+        "abbreviatedForm": "forme abrégée",
+        "shortForm": "forme courte",
+        "symbol": "symbole",
+        "formula": "formule",
+        "phraseologicalUnit": "phraséologisme",
+        "variant": "variante",
+    },
+    "en": {
+        "initialism": "initialism",
+        "acronym": "acronym",
+        "abbreviation": "abbreviation",
+        "abbreviatedForm": "abbreviated form",
+        "shortForm": "short form",
+        "symbol": "symbol",
+        "formula": "formula",
+        "phraseologicalUnit": "phraseological unit",
+        "variant": "variant",
+    },
+}
+# The regions of a term's language tag (fr-CA), by subtag, in each language of the pages; an
+# unknown one is shown by its subtag, upper-cased.
+REGION_NAMES = {
+    "fr": {
+        "CA": "Canada",
+        "FR": "France",
+        "BE": "Belgique",
+        "CH": "Suisse",
+        "LU": "Luxembourg",
+        "MC": "Monaco",
+        "SN": "Sénégal",
+        "MA": "Maroc",
+        "US": "États-Unis",
+        "GB": "Royaume-Uni",
+        "IE": "Irlande",
+        "AU": "Australie",
+        "NZ": "Nouvelle-Zélande",
+        "IN": "Inde",
+        "DE": "Allemagne",
+        "AT": "Autriche",
+        "ES": "Espagne",
+        "MX": "Mexique",
+        "AR": "Argentine",
+        "419": "Amérique latine",
+    },
+    "en": {
+        "CA": "Canada",
+        "FR": "France",
+        "BE": "Belgium",
+        "CH": "Switzerland",
+        "LU": "Luxembourg",
+        "MC": "Monaco",
+        "SN": "Senegal",
+        "MA": "Morocco",
+        "US": "United States",
+        "GB": "United Kingdom",
+        "IE": "Ireland",
+        "AU": "Australia",
+        "NZ": "New Zealand",
+        "IN": "India",
+        "DE": "Germany",
+        "AT": "Austria",
+        "ES": "Spain",
+        "MX": "Mexico",
+        "AR": "Argentina",
+        "419": "Latin America",
+    },
+}
+# The statuses a reader is warned of: the term is shown struck through and labelled.
+WARNED_STATUSES = ("deprecatedTerm", "supersededTerm")
+# The SKOS-XL property of a term record -> the SKOS label property it stands beside.
+RECORD_KINDS = {
+    SKOSXL.prefLabel: SKOS.prefLabel,
+    SKOSXL.altLabel: SKOS.altLabel,
+    SKOSXL.hiddenLabel: SKOS.hiddenLabel,
 }
 Writer = Callable[[BinaryIO], None]
 TERMS_PER_PAGE = 1000
@@ -157,6 +286,25 @@ class _Item:
     alt: dict[str, list[str]] = field(default_factory=dict)
     definitions: dict[str, list[str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
+    # language of the pages -> language of the term ``pref`` shows in it, for each language in
+    # which the item has no preferred term of its own
+    shown: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Record:
+    """What a term's record (its ``skosxl:Label``) says, LexInfo individuals by local name."""
+
+    status: str = ""
+    part_of_speech: str = ""
+    gender: str = ""
+    term_type: str = ""
+    sources: tuple[Node, ...] = ()
+    notes: tuple[Literal, ...] = ()
+
+
+# A term record's key: the SKOS label property, the literal's text and language tag.
+_RecordKey = tuple[URIRef, str, str]
 
 
 def site_files(
@@ -217,6 +365,7 @@ def site_files(
                 "collections": collections,
                 "deprecated": sorted(deprecated, key=lambda c: normalise(c.pref[language])),
                 "description": _text(graph, scheme, DCTERMS.description, language),
+                "coverage": _coverage(concepts, languages, language),
                 "tree": _tree(
                     environment, graph, concepts, language, len(concepts) <= open_tree_limit
                 ),
@@ -239,7 +388,7 @@ def site_files(
         item.node: [c for c in collections if item.node in members[c.node]] for item in concepts
     }
     in_collections.update({item.node: [] for item in deprecated})
-    shared = _ConceptPages(graph, every_concept)
+    shared = _ConceptPages(graph, every_concept, languages)
     for item in every_concept:
         for language in languages:
             files[Path(language, "concept", f"{item.slug}.html")] = _page(
@@ -262,9 +411,14 @@ def site_files(
                     "root": "../../",
                     "item": {
                         "pref": item.pref,
+                        "shown": item.shown,
                         "definitions": item.definitions,
                         "members": [
-                            {"href": f"../concept/{m.slug}.html", "label": m.pref[language]}
+                            {
+                                "href": f"../concept/{m.slug}.html",
+                                "label": m.pref[language],
+                                "lang": m.shown.get(language, ""),
+                            }
                             for m in sorted(
                                 (c for c in concepts if c.node in members[item.node]),
                                 key=lambda c: normalise(c.pref[language]),
@@ -291,6 +445,24 @@ def site_files(
     for name, writer in downloads.items():
         files[Path("downloads", name)] = writer
     return files
+
+
+def _coverage(concepts: list[_Item], languages: list[str], reader: str) -> list[str]:
+    """For each language of the site, how many concepts have a preferred term in it, in the
+    reader's words (« 6 concepts sur 31 ont un terme privilégié en allemand »); nothing when
+    every concept has one in every language."""
+    total = len(concepts)
+    counts = {lang: sum(lang not in c.shown for c in concepts) for lang in languages}
+    if all(count == total for count in counts.values()):
+        return []
+    text = TEXT.get(reader, TEXT["en"])
+    singular = SINGULAR_COUNTS.get(reader, SINGULAR_COUNTS["en"])
+    return [
+        text["coverage_one" if count in singular else "coverage"].format(
+            count=count, total=total, language=language_name(lang, reader)
+        )
+        for lang, count in counts.items()
+    ]
 
 
 def _pages_of_terms(
@@ -332,7 +504,12 @@ def _items(graph: Graph, rdf_class: URIRef, languages: list[str]) -> list[_Item]
             for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.definition, SKOS.scopeNote)
         }
         pref = {lang: texts[0] for lang, texts in by_language[SKOS.prefLabel].items()}
-        fallback = next(iter(pref.values()), slug)
+        # where there is no preferred term in a language, the first of the site's languages
+        # that has one stands in (marked as such), else the first language that has one
+        own = [lang for lang in languages if lang in pref] + [
+            lang for lang in pref if lang not in languages
+        ]
+        fallback = pref[own[0]] if own else slug
         items.append(
             _Item(
                 node,
@@ -341,6 +518,7 @@ def _items(graph: Graph, rdf_class: URIRef, languages: list[str]) -> list[_Item]
                 by_language[SKOS.altLabel],
                 by_language[SKOS.definition],
                 by_language[SKOS.scopeNote],
+                {lang: own[0] for lang in languages if lang not in pref and own and own[0]},
             )
         )
     return items
@@ -354,8 +532,9 @@ class _ConceptPages:
     """The views of concept pages. What a concept's pages share across languages (its linked
     concepts, mappings, JSON-LD) is kept for the last concept asked, as its pages come in a row."""
 
-    def __init__(self, graph: Graph, concepts: list[_Item]) -> None:
+    def __init__(self, graph: Graph, concepts: list[_Item], languages: list[str]) -> None:
         self._graph = graph
+        self._languages = languages
         self._by_node = {item.node: item for item in concepts}
         self._last: tuple[Node, _Shared] | None = None
 
@@ -364,11 +543,29 @@ class _ConceptPages:
         text = TEXT.get(language, TEXT["en"])
 
         def links(targets: list[_Item]) -> list[dict[str, str]]:
-            found = [{"href": f"{t.slug}.html", "label": t.pref[language]} for t in targets]
+            found = [
+                {
+                    "href": f"{t.slug}.html",
+                    "label": t.pref[language],
+                    "lang": t.shown.get(language, ""),
+                }
+                for t in targets
+            ]
             return sorted(found, key=lambda link: normalise(link["label"]))
 
+        records = cast("dict[_RecordKey, _Record]", shared["records"])
+        terms = _Terms(self._graph, records, language)
+        shown = item.shown.get(language, language)
         return {
             **shared,
+            "pref_term": terms.view(SKOS.prefLabel, item.pref[language], shown, language),
+            "shown": item.shown.get(language, ""),
+            "equivalents": [
+                terms.view(SKOS.prefLabel, item.pref[other], other, language)
+                for other in self._languages
+                if other not in (language, shown) and other not in item.shown
+            ],
+            "alt_groups": terms.groups(item.alt),
             "mappings": [
                 _mapping(MAPPING_PROPERTIES[index], target, text)
                 for index, target in cast("list[tuple[int, str]]", shared["mappings"])
@@ -384,7 +581,11 @@ class _ConceptPages:
                 (
                     text["in_collections"],
                     [
-                        {"href": f"../collection/{c.slug}.html", "label": c.pref[language]}
+                        {
+                            "href": f"../collection/{c.slug}.html",
+                            "label": c.pref[language],
+                            "lang": c.shown.get(language, ""),
+                        }
                         for c in in_collections
                     ],
                 ),
@@ -416,12 +617,214 @@ class _ConceptPages:
                 for o in graph.objects(node, p)
             ),
             "jsonld": _json_for_script(_concept_jsonld(graph, node)),
+            "records": _term_records(graph, node),
         }
         return view, {
             "broader": linked(SKOS.broader, SKOS.narrower),
             "narrower": linked(SKOS.narrower, SKOS.broader),
             "related": linked(SKOS.related, SKOS.related),
         }
+
+
+def _term_records(graph: Graph, node: Node) -> dict[_RecordKey, _Record]:
+    """The records of a concept's terms (its ``skosxl:Label`` resources), by SKOS label
+    property, text and language tag of their literal form; none for a vocabulary without."""
+    records = {}
+    for xl_property, kind in RECORD_KINDS.items():
+        for label in graph.objects(node, xl_property):
+            form = graph.value(label, SKOSXL.literalForm)
+            if not isinstance(form, Literal):
+                continue
+            records[(kind, str(form), form.language or "")] = _Record(
+                status=_local_name(graph.value(label, LEXINFO.normativeAuthorization)),
+                part_of_speech=_local_name(graph.value(label, LEXINFO.partOfSpeech)),
+                gender=_local_name(graph.value(label, LEXINFO.gender)),
+                term_type=_local_name(graph.value(label, LEXINFO.termType)),
+                sources=tuple(sorted(graph.objects(label, DCTERMS.source), key=str)),
+                notes=tuple(
+                    sorted(
+                        (n for n in graph.objects(label, SKOS.note) if isinstance(n, Literal)),
+                        key=str,
+                    )
+                ),
+            )
+    return records
+
+
+def _local_name(value: Node | None) -> str:
+    """``feminine`` for ``lexinfo:feminine``; "" for none."""
+    if value is None:
+        return ""
+    text = str(value)
+    return (
+        text.removeprefix(str(LEXINFO))
+        if text.startswith(str(LEXINFO))
+        else (re.split(r"[/#]", text.rstrip("/#"))[-1])
+    )
+
+
+class _Terms:
+    """The terms of a concept as a page in ``language`` shows them: each with what its record
+    says, in the reader's words (« terme déconseillé », « n. f. », « Canada », its source and
+    usage note)."""
+
+    def __init__(self, graph: Graph, records: dict[_RecordKey, _Record], language: str) -> None:
+        self._graph = graph
+        self._records = records
+        self._language = language
+        self._text = TEXT.get(language, TEXT["en"])
+
+    def view(self, kind: URIRef, text: str, tag: str, context: str) -> dict[str, object]:
+        """The term ``text``@``tag`` (a ``kind`` of label), inside an element in ``context``
+        (the language of the page or of its group): it gets a ``lang`` of its own when its
+        tag differs."""
+        record = self._records.get((kind, text, tag), _Record())
+        warned = record.status in WARNED_STATUSES
+        region = _region(tag)
+        labels = [
+            *_grammar(record, self._language),
+            *(
+                [{"text": _term_type(record.term_type, self._language)}]
+                if record.term_type and record.term_type != "fullForm"
+                else []
+            ),
+            *(
+                [{"text": _region_name(region, self._language)}]
+                if region and tag != context
+                else []
+            ),
+        ]
+        notes = [
+            {"text": str(note), "lang": _lang(note.language or "", self._language)}
+            for note in record.notes
+        ]
+        sources = [self._source(source) for source in record.sources]
+        lang = _lang(tag, context)
+        return {
+            "text": text,
+            "lang": lang,
+            "struck": warned,
+            "status": self._text[record.status] if warned else "",
+            "labels": labels,
+            "notes": notes,
+            "sources": sources,
+            "plain": not (warned or labels or notes or sources or lang),
+        }
+
+    def groups(self, alt: dict[str, list[str]]) -> list[dict[str, object]]:
+        """The alternative terms: those of the page's language (its regional forms included)
+        first, then those of each other language tag, each group a <dt>/<dd> pair."""
+        language = self._language
+        own = [tag for tag in alt if tag == language] + [
+            tag for tag in alt if tag != language and tag.split("-")[0] == language
+        ]
+        groups = []
+        for tags, title, group_lang in [
+            (own, self._text["alternatives"], ""),
+            *[
+                (
+                    [tag],
+                    self._text["alternatives_in"].format(language=language_name(tag, language)),
+                    tag,
+                )
+                for tag in alt
+                if tag not in own
+            ],
+        ]:
+            terms = [
+                self.view(SKOS.altLabel, text, tag, group_lang or language)
+                for tag in tags
+                for text in alt[tag]
+            ]
+            if not terms:
+                continue
+            plain = all(term["plain"] for term in terms)
+            if not plain and group_lang:
+                # the reader's words about the terms (« terme déconseillé ») are in the page's
+                # language: the group is, each term says its own
+                terms = [
+                    self.view(SKOS.altLabel, text, tag, language)
+                    for tag in tags
+                    for text in alt[tag]
+                ]
+            terms.sort(key=lambda term: (bool(term["struck"]), term["text"]))  # warned last
+            groups.append(
+                {
+                    "title": title,
+                    "lang": group_lang if plain else "",
+                    "terms": terms,
+                    "plain": plain,
+                }
+            )
+        return groups
+
+    def _source(self, source: Node) -> dict[str, str]:
+        """A term's source as a link when it is an http(s) IRI, named by its title, else its
+        vocabulary and identifier (« STW 12307-0 »), else its host; as text otherwise."""
+        iri = str(source)
+        title = _text(self._graph, source, DCTERMS.title, self._language)
+        linked = urlsplit(iri).scheme in ("http", "https")
+        if not title and linked:
+            namespace = max(
+                (n for n in VOCABULARY_NAMES if iri.startswith(n) and iri != n),
+                key=len,
+                default="",
+            )
+            title = (
+                f"{VOCABULARY_NAMES[namespace]} {iri[len(namespace) :]}"
+                if namespace
+                else urlsplit(iri).hostname or iri
+            )
+        return {"href": iri if linked else "", "text": title or iri}
+
+
+def _lang(tag: str, context: str) -> str:
+    """The ``lang`` attribute a text in ``tag`` needs inside an element in ``context``: none
+    when they are the same language; the tag with its region upper-cased otherwise (fr-CA)."""
+    if not tag or tag.lower() == context.lower():
+        return ""
+    parts = tag.split("-")
+    return "-".join([parts[0], *(p.upper() if len(p) == 2 else p for p in parts[1:])])
+
+
+def _region(tag: str) -> str:
+    """The region subtag of a language tag, upper-cased (``CA`` for ``fr-ca``); "" if none."""
+    for part in tag.split("-")[1:]:
+        if len(part) == 2 and part.isalpha() or len(part) == 3 and part.isdigit():
+            return part.upper()
+        if len(part) == 1:  # an extension or private use: no region past it
+            break
+    return ""
+
+
+def _region_name(region: str, language: str) -> str:
+    return REGION_NAMES.get(language, REGION_NAMES["en"]).get(region, region)
+
+
+def _grammar(record: _Record, language: str) -> list[dict[str, str]]:
+    """The part of speech and gender as a dictionary abbreviates them: « n. f. » with the
+    title « nom féminin »; an individual without an abbreviation in words."""
+    names = GRAMMAR.get(language, GRAMMAR["en"])
+    known = [v for v in (record.part_of_speech, record.gender) if v]
+    if not known:
+        return []
+    if not all(value in names for value in known):
+        return [{"text": " ".join(_words(value) for value in known)}]
+    if not record.part_of_speech or not record.gender:
+        abbr, title = names[known[0]]
+        return [{"abbr": abbr, "title": title}]
+    (pos_abbr, pos), (gender_abbr, gender) = names[record.part_of_speech], names[record.gender]
+    title = TEXT.get(language, TEXT["en"])["grammar"].format(part_of_speech=pos, gender=gender)
+    return [{"abbr": f"{pos_abbr} {gender_abbr}", "title": title}]
+
+
+def _term_type(value: str, language: str) -> str:
+    return TERM_TYPES.get(language, TERM_TYPES["en"]).get(value) or _words(value)
+
+
+def _words(name: str) -> str:
+    """``shortForm`` as « short form »: a LexInfo name without a translation, in words."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
 
 
 def _mapping(relation: URIRef, target: str, text: dict[str, str]) -> dict[str, str]:
@@ -495,6 +898,7 @@ def _tree(
     """The hierarchy as nested lists, each branch a <details> element: all open when
     ``open_all``, else only the top concepts'."""
     labels = {item.node: item.pref[language] for item in concepts}
+    shown = {item.node: item.shown.get(language, "") for item in concepts}
     slugs = {item.node: item.slug for item in concepts}
     children: dict[Node, set[Node]] = {item.node: set() for item in concepts}
     for item in concepts:
@@ -514,6 +918,7 @@ def _tree(
                     {
                         "slug": slugs[n],
                         "label": labels[n],
+                        "lang": shown[n],
                         "children": [c for c in children[n] if c not in path | {n}],
                     }
                     for n in ordered
@@ -527,11 +932,17 @@ def _tree(
 
 
 def _search_index(graph: Graph, concepts: list[_Item], languages: list[str]) -> bytes:
+    """The search's index: per concept its slug, preferred term in each language of the site
+    and every label normalised with its rank (0 preferred, 1 alternative, 2 hidden); a label
+    whose record is deprecated or superseded also carries that status, its language tag and its
+    text, for the result to say so (« nearshoring (terme déconseillé) »). Then, for search.js,
+    the site's languages in order and the words for those statuses in each."""
     entries = []
     for item in concepts:
+        warned = _warned_labels(graph, item.node)
         labels = sorted(
             {
-                (normalise(str(lit)), rank)
+                (normalise(str(lit)), rank, *warned.get((prop, str(lit), lit.language or ""), ()))
                 for prop, rank in LABEL_KINDS.items()
                 for lit in graph.objects(item.node, prop)
                 if isinstance(lit, Literal)
@@ -546,7 +957,37 @@ def _search_index(graph: Graph, concepts: list[_Item], languages: list[str]) -> 
         )
     text = json.dumps(entries, ensure_ascii=False, indent=0, sort_keys=True)
     folding = json.dumps(folding_for_javascript(), ensure_ascii=True, sort_keys=True)
-    return f"window.BPO_SEARCH_FOLDING = {folding};\nwindow.BPO_SEARCH_INDEX = {text};\n".encode()
+    words = json.dumps(
+        {
+            lang: {status: TEXT.get(lang, TEXT["en"])[status] for status in WARNED_STATUSES}
+            for lang in languages
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    return (
+        f"window.BPO_SEARCH_FOLDING = {folding};\nwindow.BPO_SEARCH_INDEX = {text};\n"
+        f"window.BPO_SEARCH_LANGUAGES = {json.dumps(languages)};\n"
+        f"window.BPO_SEARCH_WORDS = {words};\n"
+    ).encode()
+
+
+def _warned_labels(graph: Graph, node: Node) -> dict[_RecordKey, tuple[str, str, str]]:
+    """The concept's alternative and hidden labels whose record is deprecated or superseded:
+    (status, language tag, text) by record key."""
+    found = {}
+    for xl_property in (SKOSXL.altLabel, SKOSXL.hiddenLabel):
+        for label in graph.objects(node, xl_property):
+            status = _local_name(graph.value(label, LEXINFO.normativeAuthorization))
+            form = graph.value(label, SKOSXL.literalForm)
+            if status in WARNED_STATUSES and isinstance(form, Literal):
+                tag = form.language or ""
+                found[(RECORD_KINDS[xl_property], str(form), tag)] = (
+                    status,
+                    _lang(tag, ""),
+                    str(form),
+                )
+    return found
 
 
 def _common(
@@ -573,7 +1014,7 @@ def language_name(tag: str, reader: str) -> str:
     base, _, region = tag.partition("-")
     if tag in names or base not in names:
         return names.get(tag, tag)
-    return f"{names[base]} ({region})"
+    return f"{names[base]} ({region.upper() if len(region) == 2 else region})"
 
 
 def _licence_name(iri: str) -> str:

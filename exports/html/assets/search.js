@@ -1,6 +1,8 @@
-// As-you-type search over every label (preferred, alternative, hidden) of both languages.
+// As-you-type search over every label (preferred, alternative, hidden) of every language.
 // The index (search-index.js) is built by bpo-kb with labels already normalised; the ranking is
-// bpo-kb search's: exact preferred, exact alternative, exact hidden, prefix, substring.
+// bpo-kb search's: exact preferred, exact alternative, exact hidden, prefix, substring. A label
+// whose term record is deprecated or superseded carries its status, language and text: a result
+// found by it says so, « nearshoring (terme déconseillé) », in the words of the index.
 // The index is loaded when the search box is first used, not with every page: for a large
 // vocabulary it is megabytes of script. It is a script, not a fetch, so file:// works too.
 (function () {
@@ -43,7 +45,9 @@
           best = { rank: found, label: pair[0] };
         }
       });
-      if (best !== null) { hits.push({ entry: entry, rank: best.rank, label: best.label }); }
+      if (best !== null) {
+        hits.push({ entry: entry, rank: best.rank, label: best.label });
+      }
     });
     hits.sort(function (a, b) {
       return a.rank - b.rank || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
@@ -51,22 +55,52 @@
     return hits.slice(0, 12);
   }
 
+  // The deprecated or superseded term the hit was found by, if any: one in the reader's
+  // language first; one in another language only when no other label has the same text.
+  function warned(entry, label, language) {
+    var own = null, other = null, clean = false;
+    entry.labels.forEach(function (pair) {
+      if (pair[0] !== label) { return; }
+      if (pair.length < 5) { clean = true; return; }
+      if (pair[3].split("-")[0] === language) { own = own || pair; } else { other = other || pair; }
+    });
+    return own || (clean ? null : other);
+  }
+
   function show(form, list, language) {
     var wanted = normalise(form.elements.q.value);
     while (list.firstChild) { list.removeChild(list.firstChild); }
     if (!wanted) { return; }
+    // the equivalent shown is in the site's first language other than the reader's
+    var other = (window.BPO_SEARCH_LANGUAGES || []).filter(function (tag) {
+      return tag !== language;
+    })[0];
+    var words = (window.BPO_SEARCH_WORDS || {})[language] || {};
     search(wanted).forEach(function (hit) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      var other = language === "fr" ? "en" : "fr";
       link.href = form.getAttribute("data-root") + language + "/concept/" + hit.entry.slug + ".html";
       link.textContent = hit.entry[language];
       link.lang = language;
-      var equivalent = document.createElement("span");
-      equivalent.className = "other";
-      equivalent.lang = other;
-      equivalent.textContent = " \u2014 " + hit.entry[other];
-      link.appendChild(equivalent);
+      if (other && hit.entry[other] !== undefined) {
+        var equivalent = document.createElement("span");
+        equivalent.className = "other";
+        equivalent.lang = other;
+        equivalent.textContent = " \u2014 " + hit.entry[other];
+        link.appendChild(equivalent);
+      }
+      var found = warned(hit.entry, hit.label, language);
+      if (found) {
+        var status = document.createElement("span");
+        var term = document.createElement("s");
+        status.className = "status";
+        term.lang = found[3];
+        term.textContent = found[4];
+        status.appendChild(document.createTextNode(" \u00b7 "));
+        status.appendChild(term);
+        status.appendChild(document.createTextNode(" (" + (words[found[2]] || found[2]) + ")"));
+        link.appendChild(status);
+      }
       item.appendChild(link);
       list.appendChild(item);
     });
