@@ -457,3 +457,12 @@ def test_a_huge_hostile_error_body_is_cut_and_escaped(
 def test_printable_escapes_every_control() -> None:
     assert printable("a\x1b[31mb\x00c\x7fd\u2028e") == "a\\x1b[31mb\\x00c\\x7fd\\u2028e"
     assert printable("é ü 中") == "é ü 中"
+
+
+@pytest.mark.parametrize("query", ["ASK {}", "CONSTRUCT WHERE { ?s ?p ?o }"])
+def test_an_answer_that_is_not_one_is_a_store_error(
+    serve: Callable[..., FakeServer], query: str
+) -> None:
+    endpoint = serve(_answer(200, b"<html>\x1b[31m not results { <"))
+    with pytest.raises(StoreError, match="the answer is not"):
+        run_remote_query(query, f"{endpoint.origin}/sparql")

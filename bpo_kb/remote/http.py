@@ -40,6 +40,8 @@ __all__ = [
     "Limits",
     "Reply",
     "credentials_for",
+    "display_url",
+    "is_loopback",
     "printable",
     "refusal_before_connecting",
     "remote_limits",
