@@ -19,6 +19,7 @@ from bpo_kb.process import Terminated, stopping_on_sigterm
 from bpo_kb.query import OUTPUT_FORMATS, QUERY_PREFIXES
 from bpo_kb.rdf.checks import is_absolute_iri, is_language_tag
 from bpo_kb.rdf.read import INPUT_FORMATS
+from bpo_kb.remote.http import Limits, remote_limits
 from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
 from bpo_kb.rules.report import FAIL_LEVELS, REPORT_FORMATS
 from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, ENGINES, PROFILES
@@ -373,8 +374,6 @@ def remote_options(default_timeout: float) -> Callable[[F], F]:
     """--timeout and --allow-insecure-auth: every request ``command`` sends obeys them."""
 
     def decorate(command: F) -> F:
-        from bpo_kb.remote.http import Limits, remote_limits
-
         @functools.wraps(command)
         def with_limits(
             *args: Any, timeout: float, allow_insecure_auth: bool, **kwargs: Any
@@ -394,7 +393,8 @@ def remote_options(default_timeout: float) -> Callable[[F], F]:
             default=default_timeout,
             show_default=True,
             metavar="SECONDS",
-            help="Longest any one request to a remote server may take, answer read whole.",
+            help="Longest each request to the store or remote endpoint may take, whole answer "
+            "included.",
         )(with_limits)
         return with_limits  # type: ignore[return-value]
 
