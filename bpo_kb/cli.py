@@ -172,6 +172,7 @@ def validate(
 @options.APPEND_OPTION
 @options.ONTOLOGY_OPTION
 @options.REQUIRE_LANG_OPTION
+@options.remote_options(default_timeout=120)
 def publish(
     store_url: str,
     graph_iri: str,
@@ -204,6 +205,7 @@ def publish(
 @options.PARAM_OPTION
 @options.LIST_QUERIES_OPTION
 @options.ONTOLOGY_OPTION
+@options.remote_options(default_timeout=300)
 def query(
     query: str | None,
     endpoint: str | None,

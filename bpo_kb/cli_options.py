@@ -21,6 +21,7 @@ from bpo_kb.process import Terminated, stopping_on_sigterm
 from bpo_kb.query import OUTPUT_FORMATS, QUERY_PREFIXES
 from bpo_kb.rdf.checks import is_absolute_iri, is_language_tag
 from bpo_kb.rdf.read import INPUT_FORMATS, sniffed_suffix
+from bpo_kb.remote.http import Limits, remote_limits
 from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
 from bpo_kb.rules.report import FAIL_LEVELS, REPORT_FORMATS
 from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, ENGINES, PROFILES
@@ -408,3 +409,34 @@ def checks_options(command: F) -> F:
     for option in (FAIL_ON_OPTION, PROFILE_OPTION, REQUIRE_LANG_OPTION):
         with_checks = option(with_checks)
     return with_checks  # type: ignore[return-value]
+
+
+def remote_options(default_timeout: float) -> Callable[[F], F]:
+    """--timeout and --allow-insecure-auth: every request ``command`` sends obeys them."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def with_limits(
+            *args: Any, timeout: float, allow_insecure_auth: bool, **kwargs: Any
+        ) -> Any:
+            with remote_limits(Limits(timeout, allow_insecure_auth)):
+                return command(*args, **kwargs)
+
+        with_limits = click.option(
+            "--allow-insecure-auth",
+            is_flag=True,
+            help="Send credentials over plain http to a host that is not loopback (refused "
+            "without it; https or localhost need no flag).",
+        )(with_limits)
+        with_limits = click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            default=default_timeout,
+            show_default=True,
+            metavar="SECONDS",
+            help="Longest each request to the store or remote endpoint may take, whole answer "
+            "included.",
+        )(with_limits)
+        return with_limits  # type: ignore[return-value]
+
+    return decorate

@@ -197,3 +197,14 @@ def test_a_bad_graph_iri_is_a_usage_error(runner: CliRunner) -> None:
         main, ["publish", "--store", "http://127.0.0.1:1/store", "--graph", "not an iri"]
     )
     assert result.exit_code == 2
+
+
+@pytest.mark.server
+@pytest.mark.usefixtures("credentials")
+def test_digest_over_loopback_http_within_a_deadline(
+    runner: CliRunner, virtuoso_server: Server
+) -> None:
+    """Loopback http needs no --allow-insecure-auth; the Digest round trip fits --timeout."""
+    result = _publish(runner, virtuoso_server, _new_graph_iri(), "--timeout", "60")
+    assert result.exit_code == 0, result.output
+    assert "published" in result.stdout

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from bpo_kb.errors import StoreError
-from bpo_kb.remote.http import request
+from bpo_kb.remote.http import display_url, request
 
 __all__ = ["PublishResult", "count_triples", "publish_graph"]
 
@@ -41,7 +41,9 @@ def publish_graph(
     those sent.
 
     Raises:
-        StoreError: unreachable store, refused credentials, an HTTP error, or a wrong count.
+        StoreError: unreachable store, refused credentials, an HTTP error, a redirect, no
+            answer within the deadline (:class:`~bpo_kb.remote.http.Limits`), or a wrong count.
+        UsageError: a URL refused before connecting (userinfo, credentials over plain http).
     """
     body = graph.serialize(format="turtle", encoding="utf-8")
     before = count_triples(sparql_url, graph_iri) if (append and sparql_url) else 0
@@ -60,8 +62,8 @@ def publish_graph(
     if not expected_low <= counted <= expected_high:
         wanted = f"{sent}" if not append else f"between {expected_low} and {expected_high}"
         raise StoreError(
-            f"{store_url}: HTTP {response.status_code}, but <{graph_iri}> holds {counted} "
-            f"triples where {wanted} were expected; the graph is not published as built"
+            f"{display_url(store_url)}: HTTP {response.status_code}, but <{graph_iri}> holds "
+            f"{counted} triples where {wanted} were expected; the graph is not published as built"
         )
     return PublishResult(response.status_code, sent, counted)
 

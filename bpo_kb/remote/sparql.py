@@ -9,7 +9,8 @@ import re
 from rdflib import Graph
 from rdflib.query import Result
 
-from bpo_kb.remote.http import request
+from bpo_kb.errors import StoreError
+from bpo_kb.remote.http import display_url, request
 
 __all__ = ["query_form", "run_remote_query"]
 
@@ -28,7 +29,9 @@ def run_remote_query(query: str, endpoint: str, *, default_graph: str | None = N
     protocol's ``default-graph-uri``, which Oxigraph, Virtuoso, Fuseki and GraphDB honour).
 
     Raises:
-        StoreError: the endpoint is unreachable or answers with an error.
+        StoreError: the endpoint is unreachable, too slow (:class:`~bpo_kb.remote.http.Limits`),
+            redirects, answers with an error, or with something that is not an answer.
+        UsageError: the URL is refused before connecting (userinfo, credentials over http).
     """
     form = query_form(query) or "SELECT"
     returns_graph = form in {"CONSTRUCT", "DESCRIBE"}
@@ -37,11 +40,15 @@ def run_remote_query(query: str, endpoint: str, *, default_graph: str | None = N
     if default_graph is not None:
         data["default-graph-uri"] = default_graph
     response = request("POST", endpoint, data=data, headers={"Accept": accept})
-    if returns_graph:
-        result = Result("CONSTRUCT")
-        result.graph = Graph().parse(data=response.content, format="turtle")
-        return result
-    result = Result.parse(source=io.BytesIO(response.content), format="json")
+    try:
+        if returns_graph:
+            result = Result("CONSTRUCT")
+            result.graph = Graph().parse(data=response.content, format="turtle")
+            return result
+        result = Result.parse(source=io.BytesIO(response.content), format="json")
+    except Exception:  # a server that answers 200 with something else
+        expected = "Turtle" if returns_graph else "SPARQL JSON results"
+        raise StoreError(f"{display_url(endpoint)}: the answer is not {expected}") from None
     if form == "ASK" and result.type == "SELECT":
         # Virtuoso 7 answers ASK with one row binding ?__ASK_RETVAL to 0 or 1.
         rows = list(result)
