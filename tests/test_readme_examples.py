@@ -78,6 +78,9 @@ STAND_INS: dict[str, Callable[[Path], None]] = {
     "x.ttl": _copy(DATA / "third-party.ttl"),
     "my-query.rq": _text("SELECT ?concept ?label WHERE { ?concept skos:prefLabel ?label }\n"),
     "translations.csv": _copy(DATA / "rows-per-language.csv"),
+    "excel-export.csv": lambda target: target.write_bytes(
+        (DATA / "rows-per-language.csv").read_text(encoding="utf-8").encode("cp1252")
+    ),
     "iate-export.tbx": _copy(DATA / "v2-sample.tbx"),
     "agrovoc-extract.rdf": lambda target: _rdf_xml(DATA / "third-party.ttl", target),
     "old-ontology": _copy(REPO_ROOT / "ontology"),
@@ -146,8 +149,13 @@ def test_a_readme_example_runs_as_written(command: str, checkout: Path) -> None:
     while words[0] != "bpo-kb":
         name, _, value = words.pop(0).partition("=")
         environment[name] = value
-    result = CliRunner().invoke(main, words[1:], env=environment)
-    allowed = (0, 1) if words[1] in MAY_FIND else (0,)
-    assert result.exit_code in allowed, f"{command}\n{result.output}"
-    assert result.exception is None or isinstance(result.exception, SystemExit), command
-    assert "Traceback" not in result.output
+    piped: bytes | None = None
+    # A pipeline runs stage by stage, each reading what the one before wrote.
+    for stage in " ".join(shlex.quote(w) for w in words).split(" '|' "):
+        stage_words = shlex.split(stage)
+        result = CliRunner().invoke(main, stage_words[1:], env=environment, input=piped)
+        allowed = (0, 1) if stage_words[1] in MAY_FIND else (0,)
+        assert result.exit_code in allowed, f"{command}\n{result.output}"
+        assert result.exception is None or isinstance(result.exception, SystemExit), command
+        assert "Traceback" not in result.output
+        piped = result.stdout_bytes
