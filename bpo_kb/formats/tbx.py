@@ -637,7 +637,8 @@ def _children(parent: object, *names: str) -> list[object]:
 
 
 def _text(element: object) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """The element's text with XML white space (not no-break spaces) collapsed."""
+    return re.sub(r"[ \t\r\n]+", " ", "".join(element.itertext())).strip()
 
 
 def _local(tag: object) -> str:
