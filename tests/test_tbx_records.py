@@ -94,7 +94,8 @@ def test_the_glossary_tbx_round_trips_every_term_with_its_record(
     # The anglicism is deprecated in French, from its record, with its source and note.
     outsourcing = by_term[("fr", "outsourcing")]
     assert outsourcing[3:7] == ("deprecatedTerm-admn-sts", "noun", "masculine", "fullForm")
-    assert outsourcing[8] and outsourcing[9]
+    assert outsourcing[8]
+    assert outsourcing[9]
     # The Canadian term sits in the French section, with its region.
     impartition = by_term[("fr", "impartition")]
     assert impartition[7] == "fr-CA"
@@ -125,9 +126,11 @@ def test_the_glossary_records_come_back_from_its_tbx(glossary: Graph, glossary_t
                 DCTERMS.source,
                 SKOS.note,
             ):
-                assert set(imported.objects(again, prop)) == set(
-                    glossary.objects(record, prop)
-                ), (concept, literal, prop)
+                assert set(imported.objects(again, prop)) == set(glossary.objects(record, prop)), (
+                    concept,
+                    literal,
+                    prop,
+                )
             term_type = glossary.value(record, LEXINFO.termType)
             expected = LEXINFO.abbreviation if term_type == LEXINFO.initialism else term_type
             assert imported.value(again, LEXINFO.termType) == expected
@@ -212,7 +215,8 @@ def test_a_v2_file_gives_its_term_notes(data_dir: Path) -> None:
     # standardized term takes its SKOS property's status.
     terms = {t[2]: t for t in _terms(_write(graph))}
     assert terms["ACME"][3:7] == ("preferredTerm-admn-sts", "noun", None, "abbreviation")
-    assert terms["impartition"][1] == "fr" and terms["impartition"][7] == "fr-CA"
+    assert terms["impartition"][1] == "fr"
+    assert terms["impartition"][7] == "fr-CA"
 
 
 # --- vocabularies without records -------------------------------------------------------------
@@ -222,7 +226,5 @@ def test_labels_without_records_export_as_before(data_dir: Path) -> None:
     graph = Graph().parse(data_dir / "valid-minimal.ttl")
     tree = _write(graph)
     for term in tree.iterfind(".//t:termSec", NS):
-        assert [n.get("type") for n in term.iterfind("t:termNote", NS)] == [
-            "administrativeStatus"
-        ]
+        assert [n.get("type") for n in term.iterfind("t:termNote", NS)] == ["administrativeStatus"]
         assert [child.tag.rsplit("}", 1)[-1] for child in term] == ["term", "termNote"]

@@ -57,11 +57,10 @@ XML is parsed without loading DTDs, expanding entities or touching the network.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree as ET
-
-from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -533,9 +532,7 @@ def _read_term(concept: URIRef, term_group: object, language: str, text: str) ->
     notes = [_text(note) for note in _children(parts, "note") if _text(note)]
     if region_note:
         notes.append(region_note)
-    return _ReadTerm(
-        concept, Literal(text, lang=tag), SKOS.altLabel, values, sources, notes
-    )
+    return _ReadTerm(concept, Literal(text, lang=tag), SKOS.altLabel, values, sources, notes)
 
 
 def _with_region(tag: str, usage: str) -> tuple[str, str | None]:
