@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from bpo_kb.cli import main
-from bpo_kb.rdf.namespaces import RDF, SKOS
+from bpo_kb.rdf.namespaces import LEXINFO, RDF, SKOS
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 
 from .conftest import REPO_ROOT, shared_file
@@ -375,7 +375,9 @@ def test_tbx_v2_import(runner: CliRunner, data_dir: Path, tmp_path: Path) -> Non
     graph = Graph().parse(target)
     entry = URIRef("https://example.org/iate/IATE-786118")
     assert (entry, SKOS.prefLabel, Literal("sous-traitance", lang="fr")) in graph
-    assert (entry, SKOS.hiddenLabel, Literal("sous-entreprise", lang="fr")) in graph
+    # A deprecated term is an alternative label whose term record keeps the status.
+    assert (entry, SKOS.altLabel, Literal("sous-entreprise", lang="fr")) in graph
+    assert (None, LEXINFO.normativeAuthorization, LEXINFO.deprecatedTerm) in graph
     assert (entry, SKOS.prefLabel, Literal("subcontracting", lang="en")) in graph
     assert (entry, SKOS.altLabel, Literal("sub-contracting", lang="en")) in graph
     assert (entry, SKOS.prefLabel, Literal("Zulieferung", lang="de")) in graph

@@ -7,14 +7,49 @@ One ``conceptEntry`` per concept, its IRI kept as an external cross-reference; p
 preferredTerm-admn-sts, altLabel as admittedTerm-admn-sts and, only if asked, hiddenLabel as
 deprecatedTerm-admn-sts (hidden labels are misspellings and mistranslations, not terms to use).
 
+A term with a record (a ``skosxl:Label`` of the concept whose literal form is the label, see
+DESIGN.md "Term records") takes its status from the record's ``lexinfo:normativeAuthorization``,
+not from the SKOS property, and carries the record's data categories in TBX-Basic's terms
+(picklists of ``TBX-Basic_DCA.sch``, module.min.termNote and module.basic.termNote):
+
+- ``termNote type="partOfSpeech"`` (noun, verb, adjective, adverb, other): LexInfo noun,
+  commonNoun, properNoun and every other ``*Noun`` give noun (the Schematron has no
+  properNoun), verbs give verb, adjectives adjective, adverbs adverb, anything else other;
+- ``grammaticalGender`` (masculine, feminine, neuter, other): commonGender and otherGender give
+  other;
+- ``termType`` (fullForm, acronym, abbreviation, shortForm, variant, phrase): initialism,
+  abbreviatedForm and contraction give abbreviation (ISO 12620's generic abbreviated form; an
+  acronym is pronounced as a word, an initialism letter by letter), clippedTerm gives shortForm,
+  phraseologicalUnit, setPhrase and idiom give phrase; a type TBX-Basic has no value for is left
+  out;
+- ``geographicalUsage`` (free text in TBX-Basic): the BCP 47 language-region tag of the
+  literal (``fr-CA``); the term goes into the langSec of its primary language (``fr``);
+- ``admin type="source"`` (allowed at termSec level): each ``dct:source``, as its IRI;
+- ``note``: each usage note (``skos:note``) of the record.
+
+A concept without records, or a label without one, is written as before: status from its SKOS
+property, no other data category.
+
 Reading: TBX v3 (ISO 30042:2019) and the older v2 layout (IATE).
 
 One concept per entry (``conceptEntry``, or ``termEntry`` in v2); each term becomes a label of
-its language by administrative status: preferredTerm → prefLabel, admittedTerm → altLabel,
-deprecated or superseded → hiddenLabel; a term without a status is preferred if it is the first
-of its language, else admitted. Definitions (entry or language level) and notes are kept. The
-concept's IRI is the entry's external cross-reference when it is an http(s) IRI, else the base
-IRI plus the entry id.
+its language by administrative status: preferredTerm → prefLabel (a second preferred term of
+the same language tag → altLabel, SKOS allows one), admittedTerm, deprecatedTerm and
+supersededTerm → altLabel; a term without a status is preferred if it is the first of its
+language, else admitted. Deprecated terms are alternative labels, not hidden ones: a term base
+lists them so that writers see them flagged, and their record keeps the status, so that
+TBX → SKOS-XL → TBX gives every term back with its status (an ``--include-hidden`` export thus
+comes back with its hidden labels as alternative labels recorded deprecated). Every term also
+becomes a term record (``skosxl:Label`` under :func:`term_iri`, linked by the SKOS-XL property
+of its SKOS label) with the TBX data categories read back into LexInfo: status
+(``*-admn-sts``, v2 ``normativeAuthorization`` too), partOfSpeech (properNoun, TBX-Basic v2's,
+kept; other → none, LexInfo has no such value), grammaticalGender (other → otherGender),
+termType (phrase → phraseologicalUnit; variant and values LexInfo lacks → none),
+geographicalUsage (``fr-CA`` or ``CA`` in a ``fr`` section → the literal's tag ``fr-ca``; any
+other text is kept as a usage note), sources (an http(s) IRI as an IRI, other text as a literal)
+and notes at term level (usage notes). Definitions (entry or language level) and language-level
+notes are kept. The concept's IRI is the entry's external cross-reference when it is an http(s)
+IRI, else the base IRI plus the entry id.
 
 XML is parsed without loading DTDs, expanding entities or touching the network.
 """
@@ -22,6 +57,7 @@ XML is parsed without loading DTDs, expanding entities or touching the network.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree as ET
@@ -31,8 +67,10 @@ from rdflib.term import Node
 
 from bpo_kb.errors import InputError
 from bpo_kb.rdf.checks import is_http_iri
-from bpo_kb.rdf.namespaces import DCTERMS, OWL, RDF, SKOS
+from bpo_kb.rdf.namespaces import DCTERMS, LEXINFO, OWL, RDF, SKOS, SKOSXL
 from bpo_kb.rdf.read import new_graph
+from bpo_kb.skos.labels import slugify
+from bpo_kb.skos.term_records import LABEL_KINDS, term_iri
 
 __all__ = [
     "DEFAULT_TBX_BASE",
@@ -107,36 +145,162 @@ def _header(graph: Graph, scheme: Node | None, language: str) -> ET.Element:
     return header
 
 
+@dataclass(frozen=True)
+class _Term:
+    """One termSec to write: the label, the SKOS property it is under, its record if any."""
+
+    label_property: URIRef
+    literal: Literal
+    record: Node | None
+
+
 def _concept_entry(
     graph: Graph, concept: Node, label_properties: list[URIRef], used_ids: set[str]
 ) -> ET.Element | None:
-    by_language: dict[str, list[tuple[URIRef, str]]] = {}
+    by_language: dict[str, list[_Term]] = {}
     for label_property in label_properties:
         for label in graph.objects(concept, label_property):
             if isinstance(label, Literal) and label.language:
-                by_language.setdefault(label.language, []).append((label_property, str(label)))
+                record = _record_of(graph, concept, label_property, label)
+                section = _split_region(label.language)[0] if record is not None else None
+                by_language.setdefault(section or label.language, []).append(
+                    _Term(label_property, label, record)
+                )
     if not by_language:
         return None  # TBX needs at least one term per entry
     entry = _element("conceptEntry", {"id": xml_id(str(concept), used_ids)})
     if isinstance(concept, URIRef):
         xref = _sub(entry, "xref", {"type": "externalCrossReference", "target": str(concept)})
         xref.text = str(concept)
+    order = list(STATUS_BY_LABEL)
     for language in sorted(by_language):
         section = _sub(entry, "langSec", {XML_LANG: language})
         for definition in sorted(_texts(graph, concept, SKOS.definition, language)):
             _sub(section, "descrip", {"type": "definition"}).text = definition
         for note in sorted(_texts(graph, concept, SKOS.scopeNote, language)):
             _sub(section, "note").text = note
-        order = list(STATUS_BY_LABEL)
-        for label_property, text in sorted(
-            by_language[language], key=lambda item: (order.index(item[0]), item[1])
+        for term in sorted(
+            by_language[language],
+            key=lambda t: (order.index(t.label_property), str(t.literal), t.literal.language),
         ):
-            term_section = _sub(section, "termSec")
-            _sub(term_section, "term").text = text
-            _sub(term_section, "termNote", {"type": "administrativeStatus"}).text = STATUS_BY_LABEL[
-                label_property
-            ]
+            _term_section(graph, section, term)
     return entry
+
+
+def _record_of(
+    graph: Graph, concept: Node, label_property: URIRef, literal: Literal
+) -> Node | None:
+    """The term record of ``literal``: the smallest SKOS-XL label of the matching kind whose
+    literal form it is (one per term; the shapes report duplicates)."""
+    kind = LABEL_KINDS.get(label_property)
+    if kind is None:
+        return None
+    records = sorted(
+        (r for r in graph.objects(concept, kind) if (r, SKOSXL.literalForm, literal) in graph),
+        key=str,
+    )
+    return records[0] if records else None
+
+
+def _split_region(tag: str) -> tuple[str, str | None]:
+    """``fr-ca`` → (``fr``, ``fr-CA``): the langSec language and the geographicalUsage value of
+    a language-region tag; any other tag is its own langSec, without geographicalUsage."""
+    parts = tag.split("-")
+    if len(parts) == 2 and re.fullmatch(r"[A-Za-z]{2}|[0-9]{3}", parts[1]):
+        return parts[0].lower(), f"{parts[0].lower()}-{parts[1].upper()}"
+    return tag, None
+
+
+def _term_section(graph: Graph, section: ET.Element, term: _Term) -> None:
+    term_section = _sub(section, "termSec")
+    _sub(term_section, "term").text = str(term.literal)
+    record = term.record
+    status = STATUS_BY_LABEL[term.label_property]
+    if record is not None:
+        authorization = _local_name(graph.value(record, LEXINFO.normativeAuthorization))
+        status = TBX_STATUS.get(authorization, status)
+    notes = [("administrativeStatus", status)]
+    if record is not None:
+        notes += [
+            (category, value)
+            for category, prop, to_tbx in (
+                ("partOfSpeech", LEXINFO.partOfSpeech, _tbx_part_of_speech),
+                ("grammaticalGender", LEXINFO.gender, _tbx_gender),
+                ("termType", LEXINFO.termType, _tbx_term_type),
+            )
+            for value in sorted(
+                {to_tbx(_local_name(v)) for v in graph.objects(record, prop)} - {None}
+            )[:1]
+        ]
+        region = _split_region(term.literal.language or "")[1]
+        if region:
+            notes.append(("geographicalUsage", region))
+    for category, value in notes:
+        _sub(term_section, "termNote", {"type": category}).text = value
+    if record is None:
+        return
+    for source in sorted(str(s) for s in graph.objects(record, DCTERMS.source)):
+        _sub(term_section, "admin", {"type": "source"}).text = source
+    for note in sorted(str(n) for n in graph.objects(record, SKOS.note) if isinstance(n, Literal)):
+        _sub(term_section, "note").text = note
+
+
+# LexInfo normativeAuthorization -> TBX-Basic administrativeStatus (module.min.termNote). The
+# other LexInfo values (standardizedTerm, legalTerm, regulatedTerm) have no TBX-Basic value:
+# such a term takes the status of its SKOS property.
+TBX_STATUS = {
+    name: f"{name}-admn-sts"
+    for name in ("preferredTerm", "admittedTerm", "deprecatedTerm", "supersededTerm")
+}
+# LexInfo gender -> TBX-Basic grammaticalGender (module.basic.termNote).
+TBX_GENDER = {
+    "masculine": "masculine",
+    "feminine": "feminine",
+    "neuter": "neuter",
+    "commonGender": "other",
+    "otherGender": "other",
+}
+# LexInfo termType -> TBX-Basic termType (module.basic.termNote: fullForm, acronym,
+# abbreviation, shortForm, variant, phrase); types without a TBX-Basic value are left out.
+TBX_TERM_TYPE = {
+    "fullForm": "fullForm",
+    "acronym": "acronym",
+    "abbreviation": "abbreviation",
+    "initialism": "abbreviation",
+    "abbreviatedForm": "abbreviation",
+    "contraction": "abbreviation",
+    "shortForm": "shortForm",
+    "clippedTerm": "shortForm",
+    "phraseologicalUnit": "phrase",
+    "setPhrase": "phrase",
+    "idiom": "phrase",
+}
+
+
+def _tbx_part_of_speech(name: str | None) -> str | None:
+    """LexInfo part of speech -> TBX-Basic partOfSpeech (module.min.termNote: adjective, noun,
+    other, verb, adverb)."""
+    if not name:
+        return None
+    for family in ("noun", "verb", "adjective", "adverb"):
+        if name == family or name.endswith(family.capitalize()):
+            return family
+    return "other"
+
+
+def _tbx_gender(name: str | None) -> str | None:
+    return TBX_GENDER.get(name or "")
+
+
+def _tbx_term_type(name: str | None) -> str | None:
+    return TBX_TERM_TYPE.get(name or "")
+
+
+def _local_name(node: Node | None) -> str | None:
+    """The LexInfo local name of ``node`` (``noun`` for lexinfo:noun); None for anything else."""
+    if isinstance(node, URIRef) and str(node).startswith(str(LEXINFO)):
+        return str(node)[len(str(LEXINFO)) :]
+    return None
 
 
 def _texts(graph: Graph, node: Node, prop: URIRef, language: str) -> list[str]:
@@ -166,9 +330,77 @@ DEFAULT_TBX_BASE = "https://w3id.org/bpo-kb/tbx/"
 STATUS_TO_LABEL = {
     "preferredterm-admn-sts": SKOS.prefLabel,
     "admittedterm-admn-sts": SKOS.altLabel,
-    "deprecatedterm-admn-sts": SKOS.hiddenLabel,
-    "supersededterm-admn-sts": SKOS.hiddenLabel,
+    "deprecatedterm-admn-sts": SKOS.altLabel,
+    "supersededterm-admn-sts": SKOS.altLabel,
 }
+# TBX administrativeStatus (``*-admn-sts``) or v2 normativeAuthorization value, lower case ->
+# LexInfo normativeAuthorization.
+LEXINFO_STATUS = {
+    name.lower(): name
+    for name in (
+        "preferredTerm",
+        "admittedTerm",
+        "deprecatedTerm",
+        "supersededTerm",
+        "standardizedTerm",
+        "legalTerm",
+        "regulatedTerm",
+    )
+}
+# TBX partOfSpeech, lower case -> LexInfo (TBX-Basic v3 picklist, and v2's properNoun).
+LEXINFO_PART_OF_SPEECH = {
+    name.lower(): name for name in ("noun", "verb", "adjective", "adverb", "properNoun")
+}
+LEXINFO_GENDER = {
+    "masculine": "masculine",
+    "feminine": "feminine",
+    "neuter": "neuter",
+    "other": "otherGender",
+}
+# TBX termType (TBX-Basic's picklist and full TBX's values LexInfo also has), lower case ->
+# LexInfo termType. "variant" has no LexInfo value.
+LEXINFO_TERM_TYPE = {
+    "phrase": "phraseologicalUnit",
+    **{
+        name.lower(): name
+        for name in (
+            "fullForm",
+            "acronym",
+            "abbreviation",
+            "initialism",
+            "shortForm",
+            "abbreviatedForm",
+            "clippedTerm",
+            "commonName",
+            "contraction",
+            "entryTerm",
+            "equation",
+            "formula",
+            "internationalism",
+            "internationalScientificTerm",
+            "logicalExpression",
+            "partNumber",
+            "phraseologicalUnit",
+            "setPhrase",
+            "sku",
+            "standardText",
+            "string",
+            "transcribedForm",
+        )
+    },
+}
+
+
+@dataclass
+class _ReadTerm:
+    """A term read from a termSec (v3) or tig/ntig (v2), before its record is written."""
+
+    concept: URIRef
+    literal: Literal
+    label_property: URIRef
+    values: dict[URIRef, str] = field(default_factory=dict)  # LexInfo property -> local name
+    sources: list[Node] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def read_tbx(path: Path, *, base: str = DEFAULT_TBX_BASE) -> Graph:
@@ -212,15 +444,17 @@ def read_tbx(path: Path, *, base: str = DEFAULT_TBX_BASE) -> Graph:
             Literal(_text(title) if title is not None else path.stem, lang=default_language),
         )
     )
+    terms: list[_ReadTerm] = []
     for entry in root.iter():
         if _local(entry.tag) in ("conceptEntry", "termEntry"):
-            _add_entry(graph, scheme, entry, base, default_language)
+            terms += _add_entry(graph, scheme, entry, base, default_language)
+    _add_records(graph, terms)
     return graph
 
 
 def _add_entry(
     graph: Graph, scheme: URIRef, entry: object, base: str, default_language: str
-) -> None:
+) -> list[_ReadTerm]:
     concept = _concept_iri(entry, base)
     graph.add((concept, RDF.type, SKOS.Concept))
     graph.add((concept, SKOS.inScheme, scheme))
@@ -229,6 +463,7 @@ def _add_entry(
     for descrip in _children(entry, "descrip", "descripGrp"):
         if descrip.get("type") == "definition":
             graph.add((concept, SKOS.definition, Literal(_text(descrip), lang=default_language)))
+    terms: list[_ReadTerm] = []
     for section in _children(entry, "langSec", "langSet"):
         language = section.get(XML_LANG) or default_language
         for descrip in _children(section, "descrip", "descripGrp"):
@@ -236,31 +471,113 @@ def _add_entry(
                 graph.add((concept, SKOS.definition, Literal(_text(descrip), lang=language)))
         for note in _children(section, "note"):
             graph.add((concept, SKOS.scopeNote, Literal(_text(note), lang=language)))
-        _add_terms(graph, concept, section, language)
+        terms += _add_terms(graph, concept, section, language)
+    return terms
 
 
-def _add_terms(graph: Graph, concept: URIRef, section: object, language: str) -> None:
+def _add_terms(graph: Graph, concept: URIRef, section: object, language: str) -> list[_ReadTerm]:
     has_preferred = any(
         _label_property(term_group) == SKOS.prefLabel for term_group in _term_groups(section)
     )
+    terms = []
     for term_group in _term_groups(section):
         term = next((t for t in term_group.iter() if _local(t.tag) == "term"), None)
         if term is None or not _text(term):
             continue
+        read = _read_term(concept, term_group, language, _text(term))
         label_property = _label_property(term_group)
         if label_property is None:
             label_property = SKOS.altLabel if has_preferred else SKOS.prefLabel
             has_preferred = True
-        elif (
-            label_property == SKOS.prefLabel
-            and (concept, SKOS.prefLabel, None) in graph
-            and any(
-                getattr(o, "language", None) == language
-                for o in graph.objects(concept, SKOS.prefLabel)
-            )
+        elif label_property == SKOS.prefLabel and any(
+            getattr(o, "language", None) == read.literal.language
+            for o in graph.objects(concept, SKOS.prefLabel)
         ):
             label_property = SKOS.altLabel  # SKOS allows one preferred term per language
-        graph.add((concept, label_property, Literal(_text(term), lang=language)))
+        read.label_property = label_property
+        graph.add((concept, label_property, read.literal))
+        terms.append(read)
+    return terms
+
+
+def _read_term(concept: URIRef, term_group: object, language: str, text: str) -> _ReadTerm:
+    """The term's data categories: its termNotes, its own sources and notes (not those of a
+    context sentence or definition inside a descripGrp)."""
+    parts = _term_parts(term_group)
+    tag, region_note = language.lower(), None
+    values: dict[URIRef, str] = {}
+    for note in _children(parts, "termNote", "termNoteGrp"):
+        kind, value = note.get("type") or "", _text(note)
+        if kind in ("administrativeStatus", "normativeAuthorization"):
+            name = LEXINFO_STATUS.get(value.lower().removesuffix("-admn-sts"))
+            prop = LEXINFO.normativeAuthorization
+        elif kind == "partOfSpeech":
+            name, prop = LEXINFO_PART_OF_SPEECH.get(value.lower()), LEXINFO.partOfSpeech
+        elif kind == "grammaticalGender":
+            name, prop = LEXINFO_GENDER.get(value.lower()), LEXINFO.gender
+        elif kind == "termType":
+            name, prop = LEXINFO_TERM_TYPE.get(value.lower()), LEXINFO.termType
+        elif kind == "geographicalUsage":
+            tag, region_note = _with_region(tag, value)
+            continue
+        else:
+            continue
+        if name and prop not in values:
+            values[prop] = name
+    sources: list[Node] = []
+    for admin in _children(parts, "admin", "adminGrp"):
+        value = _text(admin)
+        if admin.get("type") == "source" and value:
+            sources.append(URIRef(value) if is_http_iri(value) else Literal(value))
+    notes = [_text(note) for note in _children(parts, "note") if _text(note)]
+    if region_note:
+        notes.append(region_note)
+    return _ReadTerm(concept, Literal(text, lang=tag), SKOS.altLabel, values, sources, notes)
+
+
+def _with_region(tag: str, usage: str) -> tuple[str, str | None]:
+    """The literal's tag for a geographicalUsage: ``fr-CA`` or ``CA`` in a ``fr`` section give
+    ``fr-ca``; a tag that has a region already keeps it; any other text is returned as a note."""
+    value = usage.strip()
+    primary = tag.split("-")[0]
+    match = re.fullmatch(r"(?:([A-Za-z]{2,3})[-_])?([A-Za-z]{2}|[0-9]{3})", value)
+    if match and (match.group(1) is None or match.group(1).lower() == primary):
+        if "-" in tag:
+            return tag, None
+        return f"{primary}-{match.group(2).lower()}", None
+    return tag, (f"geographical usage: {value}" if value else None)
+
+
+def _add_records(graph: Graph, terms: list[_ReadTerm]) -> None:
+    """One term record per (concept, literal), under :func:`term_iri` (with a hash where two
+    terms of a concept and language share a slug)."""
+    seen: set[tuple[URIRef, Literal]] = set()
+    unique = []
+    for term in terms:
+        if (term.concept, term.literal) not in seen:
+            seen.add((term.concept, term.literal))
+            unique.append(term)
+    slugs: dict[tuple[URIRef, str, str], int] = {}
+    for term in unique:
+        key = (term.concept, term.literal.language or "", slugify(str(term.literal)))
+        slugs[key] = slugs.get(key, 0) + 1
+    for term in unique:
+        language = term.literal.language or ""
+        label = term_iri(
+            term.concept,
+            language,
+            str(term.literal),
+            distinct=slugs[(term.concept, language, slugify(str(term.literal)))] > 1,
+        )
+        graph.add((term.concept, LABEL_KINDS[term.label_property], label))
+        graph.add((label, RDF.type, SKOSXL.Label))
+        graph.add((label, SKOSXL.literalForm, term.literal))
+        for prop, name in term.values.items():
+            graph.add((label, prop, LEXINFO[name]))
+        for source in term.sources:
+            graph.add((label, DCTERMS.source, source))
+        for note in term.notes:
+            graph.add((label, SKOS.note, Literal(note, lang=language)))
 
 
 def _term_groups(section: object) -> list[object]:
@@ -268,10 +585,25 @@ def _term_groups(section: object) -> list[object]:
     return [child for child in section if _local(child.tag) in ("termSec", "tig", "ntig")]
 
 
+def _term_parts(term_group: object) -> list[object]:
+    """The children of a term group, with those of a v2 ntig's termGrp in its place."""
+    parts = []
+    for child in term_group:
+        if _local(child.tag) == "termGrp":
+            parts += list(child)
+        else:
+            parts.append(child)
+    return parts
+
+
 def _label_property(term_group: object) -> URIRef | None:
     for note in term_group.iter():
-        if _local(note.tag) == "termNote" and note.get("type") == "administrativeStatus":
-            return STATUS_TO_LABEL.get(_text(note).lower())
+        if _local(note.tag) == "termNote" and note.get("type") in (
+            "administrativeStatus",
+            "normativeAuthorization",
+        ):
+            status = _text(note).lower()
+            return STATUS_TO_LABEL.get(status) or STATUS_TO_LABEL.get(f"{status}-admn-sts")
     return None
 
 
@@ -302,7 +634,8 @@ def _children(parent: object, *names: str) -> list[object]:
 
 
 def _text(element: object) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """The element's text with XML white space (not no-break spaces) collapsed."""
+    return re.sub(r"[ \t\r\n]+", " ", "".join(element.itertext())).strip()
 
 
 def _local(tag: object) -> str:
