@@ -253,17 +253,22 @@ def search(term: str, language: str | None, output_format: str, ontology: Path) 
 
 @main.command()
 @click.argument("concept")
+@options.TEXT_OR_JSON_OPTION
 @options.ONTOLOGY_OPTION
-def show(concept: str, ontology: Path) -> None:
-    """Show a concept (by IRI, bpo:slug, slug or any label) in French and English.
+def show(concept: str, output_format: str, ontology: Path) -> None:
+    """Show a concept, a collection or the scheme (by IRI, bpo:slug, slug or any label).
 
     Example: bpo-kb show paie
     """
-    from bpo_kb.skos.concepts import concept_card, find_concept
+    from bpo_kb.skos.concepts import concept_card, find_entry
 
     with options.library_errors():
         graph = load_vocabulary([ontology])
-        click.echo(concept_card(graph, find_concept(graph, concept)).as_text())
+        card = concept_card(graph, find_entry(graph, concept))
+    if output_format == "json":
+        click.echo(json.dumps(card.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(card.as_text())
 
 
 @main.command()
