@@ -325,10 +325,10 @@ def import_tbx(file: Path, output: Path, base: str | None) -> None:
 
     Example: bpo-kb import tbx iate-export.tbx -o iate.ttl --base https://example.org/iate/
     """
-    from bpo_kb.formats.tbx import DEFAULT_TBX_BASE, read_tbx
+    from bpo_kb.formats.tbx import read_tbx
 
     with options.library_errors():
-        graph = read_tbx(file, base=base or DEFAULT_TBX_BASE)
+        graph = read_tbx(file, base=base)
         export_one(graph, "turtle", output)
     click.echo(f"wrote {len(graph)} triples to {output}")
 
@@ -358,7 +358,8 @@ def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None)
 @click.argument("other", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @options.SSSOM_OUTPUT_OPTION
 @options.ONTOLOGY_OPTION
-def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
+@options.INPUT_FORMAT_OPTION
+def align(other: tuple[Path, ...], output: Path, ontology: Path, input_format: str | None) -> None:
     """Propose mappings to another SKOS vocabulary by label match (an SSSOM table).
 
     Example: bpo-kb align stw.ttl -o stw-candidates.sssom.tsv
@@ -368,8 +369,9 @@ def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
     from bpo_kb.rdf.read import read_graph
 
     with options.library_errors():
-        rows = align_vocabularies(load_vocabulary([ontology]), read_graph(other))
-        write_alignment(rows, other, output)
+        theirs = read_graph(other, input_format)
+        rows = align_vocabularies(load_vocabulary([ontology]), theirs)
+        write_alignment(rows, other, output, theirs, input_format)
     click.echo(f"wrote {len(rows)} candidate mappings to {output}")
 
 
@@ -377,8 +379,9 @@ def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
 @click.argument("old", type=click.Path(exists=True, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, path_type=Path))
 @options.TEXT_OR_JSON_OPTION
-def diff(old: Path, new: Path, output_format: str) -> None:
-    """Compare two versions of a vocabulary (files or folders); exit 1 if they differ.
+@options.INPUT_FORMAT_OPTION
+def diff(old: Path, new: Path, output_format: str, input_format: str | None) -> None:
+    """Compare two versions of a vocabulary (files or folders, any syntax); exit 1 if they differ.
 
     Example: bpo-kb diff old/ontology ontology --format json
     """
@@ -386,7 +389,7 @@ def diff(old: Path, new: Path, output_format: str) -> None:
     from bpo_kb.rdf.read import read_graph
 
     with options.library_errors():
-        result = diff_vocabularies(read_graph([old]), read_graph([new]))
+        result = diff_vocabularies(read_graph([old], input_format), read_graph([new], input_format))
     if output_format == "json":
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -269,7 +269,11 @@ LIST_QUERIES_OPTION = click.option(
     "--list", "list_queries", is_flag=True, help="List the named queries and exit."
 )
 TBX_BASE_OPTION = click.option(
-    "--base", default=None, help="Namespace for concepts without an http(s) IRI."
+    "--base",
+    default=None,
+    callback=_base,
+    help="Namespace for the entries without an http(s) IRI, and for the scheme (required "
+    "when an entry has none).",
 )
 SSSOM_OUTPUT_OPTION = click.option(
     "-o",
