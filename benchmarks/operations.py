@@ -123,7 +123,8 @@ def _findings_summary(findings: list[object]) -> dict[str, object]:
         if any(focus.endswith(f"/c{at}") and c == code for c, at in PLANTED.items())
     }
     return {
-        "findings": len(keys),
+        "findings": len(findings),
+        "rule x focus": len(keys),
         "planted found": f"{len(planted)}/{len(PLANTED)}",
         "digest": hashlib.sha1(repr(keys).encode()).hexdigest()[:10],
     }

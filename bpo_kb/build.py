@@ -74,10 +74,11 @@ def load_valid_vocabulary(
     *,
     required_languages: Sequence[str] = DEFAULT_REQUIRED_LANGUAGES,
     base: str | None = None,
+    progress: ProgressCallback = silent,
 ) -> Graph:
     """The completed vocabulary (re-based under ``base`` if given), or
     :class:`InvalidVocabulary` if it has violations."""
-    complete, _ = _validated(ontology, required_languages, base, silent)
+    complete, _ = _validated(ontology, required_languages, base, progress)
     return complete
 
 

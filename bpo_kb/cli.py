@@ -85,6 +85,7 @@ def build(
 @options.ONTOLOGY_OPTION
 @options.REQUIRE_LANG_OPTION
 @options.BASE_OPTION
+@options.QUIET_OPTION
 def export(
     format_name: str,
     output: Path | None,
@@ -92,6 +93,7 @@ def export(
     ontology: Path,
     required_languages: tuple[str, ...],
     base: str | None,
+    quiet: bool,
 ) -> None:
     """Validate the vocabulary and write one export format.
 
@@ -99,8 +101,10 @@ def export(
     """
     chosen = FORMATS[format_name]
     target = output or DEFAULT_EXPORTS_DIR / chosen.filename
-    with options.library_errors():
-        graph = load_valid_vocabulary(ontology, required_languages=required_languages, base=base)
+    with options.reporting(quiet) as progress:
+        graph = load_valid_vocabulary(
+            ontology, required_languages=required_languages, base=base, progress=progress
+        )
         if str(output) == "-" and not chosen.is_folder:
             writer_for(format_name, include_hidden=include_hidden)(graph, sys.stdout.buffer)
             return
@@ -265,10 +269,7 @@ def show(concept: str, output_format: str, ontology: Path) -> None:
     with options.library_errors():
         graph = load_vocabulary([ontology])
         card = concept_card(graph, find_entry(graph, concept))
-    if output_format == "json":
-        click.echo(json.dumps(card.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(card.as_text())
+    click.echo(card.as_json() if output_format == "json" else card.as_text())
 
 
 @main.command()
@@ -337,7 +338,10 @@ def import_tbx(file: Path, output: Path, base: str | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @options.OUTPUT_TTL_OPTION
 @options.INPUT_FORMAT_OPTION
-def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None) -> None:
+@options.QUIET_OPTION
+def import_skos(
+    files: tuple[Path, ...], output: Path, input_format: str | None, quiet: bool
+) -> None:
     """Read SKOS vocabularies in any RDF syntax (files or folders, merged) as sorted Turtle.
 
     Everything is kept; SKOS-XL labels also become the SKOS labels they entail.
@@ -346,8 +350,8 @@ def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None)
     """
     from bpo_kb.formats.skos import read_skos
 
-    with options.library_errors():
-        graph, entailed = read_skos(files, input_format)
+    with options.reporting(quiet) as progress:
+        graph, entailed = read_skos(files, input_format, progress=progress)
         export_one(graph, "turtle", output)
     click.echo(
         f"wrote {len(graph)} triples to {output} ({entailed} SKOS labels from SKOS-XL labels)"
@@ -359,19 +363,19 @@ def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None)
 @options.SSSOM_OUTPUT_OPTION
 @options.ONTOLOGY_OPTION
 @options.INPUT_FORMAT_OPTION
-def align(other: tuple[Path, ...], output: Path, ontology: Path, input_format: str | None) -> None:
+@options.QUIET_OPTION
+def align(
+    other: tuple[Path, ...], output: Path, ontology: Path, input_format: str | None, quiet: bool
+) -> None:
     """Propose mappings to another SKOS vocabulary by label match (an SSSOM table).
 
     Example: bpo-kb align stw.ttl -o stw-candidates.sssom.tsv
     """
-    from bpo_kb.curation.align import align as align_vocabularies
-    from bpo_kb.curation.align import write_alignment
-    from bpo_kb.rdf.read import read_graph
+    from bpo_kb.curation.align import align_files
 
-    with options.library_errors():
-        theirs = read_graph(other, input_format)
-        rows = align_vocabularies(load_vocabulary([ontology]), theirs)
-        write_alignment(rows, other, output, theirs, input_format)
+    with options.reporting(quiet) as progress:
+        ours = load_vocabulary([ontology])
+        rows = align_files(ours, other, output, input_format=input_format, progress=progress)
     click.echo(f"wrote {len(rows)} candidate mappings to {output}")
 
 
@@ -385,13 +389,9 @@ def diff(old: Path, new: Path, output_format: str, input_format: str | None) -> 
 
     Example: bpo-kb diff old/ontology ontology --format json
     """
-    from bpo_kb.curation.diff import diff_vocabularies
-    from bpo_kb.rdf.read import read_graph
+    from bpo_kb.curation.diff import diff_files
 
     with options.library_errors():
-        result = diff_vocabularies(read_graph([old], input_format), read_graph([new], input_format))
-    if output_format == "json":
-        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(result.as_text())
+        result = diff_files(old, new, input_format)
+    click.echo(result.as_json() if output_format == "json" else result.as_text())
     sys.exit(0 if result.identical else 1)

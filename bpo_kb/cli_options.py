@@ -14,6 +14,7 @@ import click
 from bpo_kb.errors import BpoKbError, InvalidVocabulary
 from bpo_kb.formats.registry import FORMATS
 from bpo_kb.process import Terminated, stopping_on_sigterm
+from bpo_kb.progress import Progress
 from bpo_kb.query import OUTPUT_FORMATS
 from bpo_kb.rdf.checks import is_absolute_iri, is_language_tag
 from bpo_kb.rdf.read import INPUT_FORMATS
@@ -53,6 +54,18 @@ def library_errors() -> Iterator[None]:
         raise CliError(str(err), err.exit_code) from None
     except MemoryError:
         raise CliError("not enough memory for this vocabulary; nothing was written", 1) from None
+
+
+@contextmanager
+def reporting(quiet: bool) -> Iterator[Progress]:
+    """:func:`library_errors`, with a progress line on stderr (see :mod:`bpo_kb.progress`)
+    that is cleared when the work ends, however it ends."""
+    progress = Progress(quiet=quiet)
+    try:
+        with library_errors():
+            yield progress
+    finally:
+        progress.done()
 
 
 # --- Options shared by several commands ------------------------------------------------------

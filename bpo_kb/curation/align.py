@@ -22,11 +22,12 @@ from rdflib.term import Node
 
 from bpo_kb.files import write_atomically
 from bpo_kb.formats.sssom import MappingRow, namespace_of, write_sssom_rows
+from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.namespaces import RDF, RDFS, SKOS, VANN
-from bpo_kb.rdf.read import declared_prefixes
+from bpo_kb.rdf.read import declared_prefixes, read_graph
 from bpo_kb.skos.search import normalise
 
-__all__ = ["align", "prefix_names", "singular", "write_alignment"]
+__all__ = ["align", "align_files", "prefix_names", "singular", "write_alignment"]
 
 _FIELD_SCORES = {
     ("prefLabel", "prefLabel"): 1.0,
@@ -124,6 +125,29 @@ def prefix_names(
         for namespace in sorted({namespace_of(str(member)) for member in members}):
             names.setdefault(namespace, word)
     return names
+
+
+def align_files(
+    ours: Graph,
+    others: Sequence[Path],
+    output: Path,
+    *,
+    input_format: str | None = None,
+    progress: ProgressCallback = silent,
+) -> list[MappingRow]:
+    """Read the vocabulary in ``others``, align ``ours`` with it (:func:`align`) and write the
+    candidates to ``output`` (:func:`write_alignment`); returns them.
+
+    Raises:
+        InputError: a file of ``others`` is missing or does not parse; nothing is written.
+    """
+    progress(f"reading {', '.join(map(str, others))}")
+    theirs = read_graph(others, input_format)
+    progress("matching labels")
+    rows = align(ours, theirs)
+    progress(f"writing {output}")
+    write_alignment(rows, others, output, theirs, input_format)
+    return rows
 
 
 def write_alignment(

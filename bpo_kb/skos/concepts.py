@@ -15,6 +15,7 @@ scheme), ``in_scheme``, ``broader``, ``narrower``, ``related``, ``collections``,
 from __future__ import annotations
 
 import difflib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -123,6 +124,9 @@ class ConceptCard:
                 )
         lines += [f"  {relation}: {target}" for relation, target in self.mappings]
         return "\n".join(lines)
+
+    def as_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON object described in the module docstring."""
