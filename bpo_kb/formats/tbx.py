@@ -246,7 +246,8 @@ def _unnamed(entries: list[object], concepts: list[URIRef | None]) -> str:
 
 def _scheme_named_in(root: object) -> str | None:
     """The scheme IRI that bpo-kb's TBX export names in its header (``sourceDesc``), if any."""
-    for paragraph in root.iter():
+    headers = [child for child in root if _local(child.tag) in ("tbxHeader", "martifHeader")]
+    for paragraph in (p for header in headers for p in header.iter()):
         if _local(paragraph.tag) == "p":
             found = re.search(r"SKOS concept scheme (\S+?),? ", _text(paragraph) + " ")
             if found and is_http_iri(found.group(1)):
