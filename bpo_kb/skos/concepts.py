@@ -113,8 +113,8 @@ class ConceptCard:
             for kind, by_language in self.notes.items():
                 lines += [f"       {_note_title(kind)}: {t}" for t in by_language.get(language, [])]
         for source in self.sources:
-            iri = f" <{compact_iri(source['iri'])}>" if source["iri"] else ""
-            lines.append(f"  source: {source['label']}{iri}".rstrip())
+            iri = f"<{compact_iri(source['iri'])}>" if source["iri"] else ""
+            lines.append(f"  source: {' '.join(filter(None, (source['label'], iri)))}")
         lines += [f"  {name}: {value}" for name, value in self.details.items()]
         for title in _LINKS:
             links: list[Link] = getattr(self, title)
