@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 # Every heavy import happens before the clock starts: the table measures work, not start-up
-# (the cold-start row times a whole `bpo-kb build` process from outside).
+# (the cold-start row times a whole `bpo-kb build` process from outside). pySHACL, most of the
+# start-up, is imported only for the baseline (see the end of this module).
 import pyoxigraph
-import pyshacl
 from rdflib import Graph
 
 from benchmarks.synthetic import PLANTED
@@ -65,6 +66,8 @@ def validate(paths: list[Path]) -> dict[str, object]:
 
 def baseline(paths: list[Path]) -> dict[str, object]:
     """rdflib's in-memory graph and pyshacl.validate with default options, same shapes."""
+    import pyshacl
+
     data = Graph()
     for path in paths:
         data.parse(path)
@@ -124,7 +127,8 @@ def _findings_summary(findings: list[object]) -> dict[str, object]:
         if any(focus.endswith(f"/c{at}") and c == code for c, at in PLANTED.items())
     }
     return {
-        "findings": len(keys),
+        "findings": len(findings),
+        "rule x focus": len(keys),
         "planted found": f"{len(planted)}/{len(PLANTED)}",
         "digest": hashlib.sha1(repr(keys).encode()).hexdigest()[:10],
     }
@@ -143,7 +147,10 @@ OPERATIONS = {
 
 if __name__ == "__main__":
     operation, files = sys.argv[1], [Path(p) for p in sys.argv[2:]]
+    if operation == "baseline":
+        import pyshacl  # noqa: F401 - before the clock starts, as every other import
     started = time.perf_counter()
     outcome = OPERATIONS[operation](files)
     outcome.setdefault("seconds", time.perf_counter() - started)
-    print(json.dumps(outcome))
+    print(json.dumps(outcome), flush=True)
+    os._exit(0)  # the process's own teardown (freeing a large graph) is no part of the table

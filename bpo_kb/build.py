@@ -84,10 +84,11 @@ def load_valid_vocabulary(
     base: str | None = None,
     profile: str = "bpo",
     fail_on: str = "violation",
+    progress: ProgressCallback = silent,
 ) -> Graph:
     """The completed vocabulary (re-based under ``base`` if given), or
     :class:`InvalidVocabulary` if it has findings at or above ``fail_on``."""
-    complete, _ = _validated(ontology, required_languages, base, profile, fail_on, silent)
+    complete, _ = _validated(ontology, required_languages, base, profile, fail_on, progress)
     return complete
 
 

@@ -17,12 +17,19 @@ from bpo_kb import __version__
 from bpo_kb import cli_options as options
 from bpo_kb.build import build as build_exports
 from bpo_kb.build import export_one, load_valid_vocabulary, load_vocabulary
+from bpo_kb.curation.align import align_files
+from bpo_kb.curation.diff import diff_files
 from bpo_kb.files import check_output, is_stdio, shown
+from bpo_kb.formats.csv import read_csv
 from bpo_kb.formats.registry import FORMATS, writer_for
+from bpo_kb.formats.skos import read_skos
+from bpo_kb.formats.tbx import read_tbx
 from bpo_kb.progress import Progress
 from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
 from bpo_kb.rules.report import REPORT_FORMATS
 from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, validate_files
+from bpo_kb.skos.concepts import concept_card, find_entry, search_results
+from bpo_kb.skos.hierarchy import hierarchy_lines
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,6 +85,7 @@ def build(
 @options.ONTOLOGY_OPTION
 @options.checks_options
 @options.BASE_OPTION
+@options.QUIET_OPTION
 def export(
     format_name: str,
     output: Path | None,
@@ -85,6 +93,7 @@ def export(
     ontology: Path,
     checks: options.Checks,
     base: str | None,
+    quiet: bool,
 ) -> None:
     """Validate the vocabulary and write one export format.
 
@@ -92,11 +101,12 @@ def export(
     """
     chosen = FORMATS[format_name]
     target = output or DEFAULT_EXPORTS_DIR / chosen.filename
-    with options.library_errors():
+    with options.reporting(quiet) as progress:
         if include_hidden:  # refused now, before any work, by a format without hidden labels
             writer_for(format_name, include_hidden=include_hidden)
         check_output(target, folder=chosen.is_folder)
-        graph = load_valid_vocabulary(ontology, base=base, **checks.for_source(ontology))
+        arguments = checks.for_source(ontology)
+        graph = load_valid_vocabulary(ontology, base=base, progress=progress, **arguments)
         hidden, languages = include_hidden, checks.required_languages
         written = export_one(graph, format_name, target, include_hidden=hidden, languages=languages)
     if not is_stdio(target):  # standard output carries the export alone
@@ -192,9 +202,7 @@ def publish(
     with options.library_errors():
         graph = load_valid_vocabulary(ontology, required_languages=required_languages)
         result = publish_graph(graph, store_url, graph_iri, append=append, sparql_url=sparql_url)
-    verb = "appended" if append else "published"
-    counted = f"; the graph now holds {result.counted}" if result.counted is not None else ""
-    click.echo(f"{verb} {result.sent} triples to <{graph_iri}> (HTTP {result.status}){counted}")
+    click.echo(result.as_line(graph_iri, append=append))
 
 
 @main.command(epilog=options.QUERY_EPILOG)
@@ -245,8 +253,6 @@ def search(term: str, language: str | None, output_format: str, ontology: Path) 
 
     Example: bpo-kb search "externalisation en mer"
     """
-    from bpo_kb.skos.concepts import search_results
-
     with options.library_errors():
         results = search_results(load_vocabulary([ontology]), term, language=language)
     if output_format == "json":
@@ -261,17 +267,17 @@ def search(term: str, language: str | None, output_format: str, ontology: Path) 
 
 @main.command()
 @click.argument("concept")
+@options.TEXT_OR_JSON_OPTION
 @options.ONTOLOGY_OPTION
-def show(concept: str, ontology: Path) -> None:
-    """Show a concept (by IRI, bpo:slug, slug or any label) in French and English.
+def show(concept: str, output_format: str, ontology: Path) -> None:
+    """Show a concept, a collection or the scheme (by IRI, bpo:slug, slug or any label).
 
     Example: bpo-kb show paie
     """
-    from bpo_kb.skos.concepts import concept_card, find_concept
-
     with options.library_errors():
         graph = load_vocabulary([ontology])
-        click.echo(concept_card(graph, find_concept(graph, concept)).as_text())
+        card = concept_card(graph, find_entry(graph, concept))
+    click.echo(card.as_json() if output_format == "json" else card.as_text())
 
 
 @main.command()
@@ -282,8 +288,6 @@ def tree(language: str, ontology: Path) -> None:
 
     Example: bpo-kb tree --lang fr
     """
-    from bpo_kb.skos.hierarchy import hierarchy_lines
-
     with options.library_errors():
         graph = load_vocabulary([ontology])
     for line in hierarchy_lines(graph, language):
@@ -310,8 +314,6 @@ def import_csv(file: Path, output: Path, encoding: str | None) -> None:
 
     Example: bpo-kb import csv exports/bpo-glossary.csv -o glossary.ttl
     """
-    from bpo_kb.formats.csv import read_csv
-
     with options.library_errors():
         graph, notes = read_csv(file, encoding=encoding)
         export_one(graph, "turtle", output)
@@ -329,10 +331,8 @@ def import_tbx(file: Path, output: Path, base: str | None) -> None:
 
     Example: bpo-kb import tbx iate-export.tbx -o iate.ttl --base https://example.org/iate/
     """
-    from bpo_kb.formats.tbx import DEFAULT_TBX_BASE, read_tbx
-
     with options.library_errors():
-        graph = read_tbx(file, base=base or DEFAULT_TBX_BASE)
+        graph = read_tbx(file, base=base)
         export_one(graph, "turtle", output)
     click.echo(f"wrote {len(graph)} triples to {shown(output)}", err=is_stdio(output))
 
@@ -341,17 +341,18 @@ def import_tbx(file: Path, output: Path, base: str | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=options.INPUT_FILE_OR_FOLDER)
 @options.OUTPUT_TTL_OPTION
 @options.INPUT_FORMAT_OPTION
-def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None) -> None:
+@options.QUIET_OPTION
+def import_skos(
+    files: tuple[Path, ...], output: Path, input_format: str | None, quiet: bool
+) -> None:
     """Read SKOS vocabularies in any RDF syntax (files or folders, merged) as sorted Turtle.
 
     Everything is kept; SKOS-XL labels also become the SKOS labels they entail.
 
     Example: bpo-kb import skos agrovoc-extract.rdf -o agrovoc.ttl
     """
-    from bpo_kb.formats.skos import read_skos
-
-    with options.library_errors():
-        graph, entailed = read_skos(files, input_format)
+    with options.reporting(quiet) as progress:
+        graph, entailed = read_skos(files, input_format, progress=progress)
         export_one(graph, "turtle", output)
     labels = f"({entailed} SKOS labels from SKOS-XL labels)"
     click.echo(f"wrote {len(graph)} triples to {shown(output)} {labels}", err=is_stdio(output))
@@ -361,18 +362,18 @@ def import_skos(files: tuple[Path, ...], output: Path, input_format: str | None)
 @click.argument("other", nargs=-1, required=True, type=options.INPUT_FILE_OR_FOLDER)
 @options.SSSOM_OUTPUT_OPTION
 @options.ONTOLOGY_OPTION
-def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
+@options.INPUT_FORMAT_OPTION
+@options.QUIET_OPTION
+def align(
+    other: tuple[Path, ...], output: Path, ontology: Path, input_format: str | None, quiet: bool
+) -> None:
     """Propose mappings to another SKOS vocabulary by label match (an SSSOM table).
 
     Example: bpo-kb align stw.ttl -o stw-candidates.sssom.tsv
     """
-    from bpo_kb.curation.align import align as align_vocabularies
-    from bpo_kb.curation.align import write_alignment
-    from bpo_kb.rdf.read import read_graph
-
-    with options.library_errors():
-        rows = align_vocabularies(load_vocabulary([ontology]), read_graph(other))
-        write_alignment(rows, other, output)
+    with options.reporting(quiet) as progress:
+        ours = load_vocabulary([ontology])
+        rows = align_files(ours, other, output, input_format=input_format, progress=progress)
     click.echo(f"wrote {len(rows)} candidate mappings to {shown(output)}", err=is_stdio(output))
 
 
@@ -380,18 +381,13 @@ def align(other: tuple[Path, ...], output: Path, ontology: Path) -> None:
 @click.argument("old", type=options.INPUT_FILE_OR_FOLDER)
 @click.argument("new", type=options.INPUT_FILE_OR_FOLDER)
 @options.TEXT_OR_JSON_OPTION
-def diff(old: Path, new: Path, output_format: str) -> None:
-    """Compare two versions of a vocabulary (files or folders); exit 1 if they differ.
+@options.INPUT_FORMAT_OPTION
+def diff(old: Path, new: Path, output_format: str, input_format: str | None) -> None:
+    """Compare two versions of a vocabulary (files or folders, any syntax); exit 1 if they differ.
 
     Example: bpo-kb diff old/ontology ontology --format json
     """
-    from bpo_kb.curation.diff import diff_vocabularies
-    from bpo_kb.rdf.read import read_graph
-
     with options.library_errors():
-        result = diff_vocabularies(read_graph([old]), read_graph([new]))
-    if output_format == "json":
-        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(result.as_text())
+        result = diff_files(old, new, input_format)
+    click.echo(result.as_json() if output_format == "json" else result.as_text())
     sys.exit(0 if result.identical else 1)

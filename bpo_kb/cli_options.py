@@ -18,6 +18,7 @@ from bpo_kb.errors import BpoKbError, InvalidVocabulary
 from bpo_kb.files import is_stdio, read_stdin_to_file, remove_stdin_file, stdin_named
 from bpo_kb.formats.registry import FORMATS
 from bpo_kb.process import Terminated, stopping_on_sigterm
+from bpo_kb.progress import Progress
 from bpo_kb.query import OUTPUT_FORMATS, QUERY_PREFIXES
 from bpo_kb.rdf.checks import is_absolute_iri, is_language_tag
 from bpo_kb.rdf.read import INPUT_FORMATS, sniffed_suffix
@@ -91,6 +92,19 @@ class InputPath(click.Path):
 OUTPUT_PATH = click.Path(path_type=Path, allow_dash=True)
 INPUT_FILE = InputPath(dir_okay=False)
 INPUT_FILE_OR_FOLDER = InputPath()
+
+
+@contextmanager
+def reporting(quiet: bool) -> Iterator[Progress]:
+    """:func:`library_errors`, with a progress line on stderr (see :mod:`bpo_kb.progress`)
+    that is cleared when the work ends, however it ends."""
+    progress = Progress(quiet=quiet)
+    try:
+        with library_errors():
+            yield progress
+    finally:
+        progress.done()
+
 
 # --- Options shared by several commands ------------------------------------------------------
 
@@ -337,7 +351,11 @@ LIST_QUERIES_OPTION = click.option(
     "--list", "list_queries", is_flag=True, help="List the named queries and exit."
 )
 TBX_BASE_OPTION = click.option(
-    "--base", default=None, help="Namespace for concepts without an http(s) IRI."
+    "--base",
+    default=None,
+    callback=_base,
+    help="Namespace for the entries without an http(s) IRI, and for the scheme (required "
+    "when an entry has none).",
 )
 SSSOM_OUTPUT_OPTION = click.option(
     "-o",

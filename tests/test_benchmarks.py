@@ -38,3 +38,16 @@ def test_the_benchmark_prints_one_row_per_operation_with_its_ratio() -> None:
         assert float(validate[header[4]]) > 1.0  # validating is more than loading
     assert "round 2/2: synthetic 200 build" in finished.stderr
     assert "growth 100 -> 200 concepts, validate" in finished.stdout
+
+
+def test_the_baseline_runs_only_when_asked_and_findings_say_what_they_count() -> None:
+    command = [sys.executable, "-m", "benchmarks", "--sizes", "100", "--runs", "1", "--no-real"]
+    finished = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+
+    operations = {
+        line.split(" | ")[1].strip() for line in finished.stdout.splitlines()[2:] if " | " in line
+    }
+    assert "baseline" not in operations
+    validate = next(line for line in finished.stdout.splitlines() if "| validate " in line)
+    assert "16 findings (16 rule x focus), planted 11/11" in validate
+    assert "--profile skos --require-lang fr,en" in finished.stdout

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 
 from bpo_kb.cli import main
-from bpo_kb.rdf.namespaces import LEXINFO, RDF, SKOS
+from bpo_kb.rdf.namespaces import LEXINFO, RDF, SKOS, SKOSXL
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 
 from .conftest import REPO_ROOT, shared_file
@@ -389,7 +389,8 @@ def test_tbx_v2_import(runner: CliRunner, data_dir: Path, tmp_path: Path) -> Non
 )
 def test_ltac_examples_import(runner: CliRunner, tmp_path: Path, example: str) -> None:
     target = tmp_path / "ltac.ttl"
-    result = _import(runner, "tbx", shared_file(f"peer/tbx/{example}"), target)
+    source = shared_file(f"peer/tbx/{example}")
+    result = _import(runner, "tbx", source, target, "--base", "https://example.org/ltac/")
     assert result.exit_code == 0, result.output
     assert list(Graph().parse(target).subjects(SKOS.prefLabel, None))
 
@@ -408,9 +409,39 @@ def test_tbx_external_entities_are_neither_fetched_nor_expanded(
 <text><body><conceptEntry id="c1"><langSec xml:lang="en">
 <termSec><term>safe &leak;&remote;</term></termSec></langSec></conceptEntry></body></text></tbx>""")
     target = tmp_path / "xxe.ttl"
-    result = _import(runner, "tbx", source, target)
+    result = _import(runner, "tbx", source, target, "--base", "https://example.org/x/")
     assert result.exit_code == 0, result.output
     assert "TOP-SECRET-CONTENT" not in target.read_text(encoding="utf-8")
+
+
+def test_tbx_without_iris_needs_a_base(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "v2.ttl"
+    result = _import(runner, "tbx", data_dir / "v2-sample.tbx", target)
+    assert result.exit_code == 2
+    assert "1 of 1 entries" in result.stderr
+    assert "carry no http(s) IRI" in result.stderr
+    assert "give --base" in result.stderr
+    assert not target.exists()
+    bad_base = _import(runner, "tbx", data_dir / "v2-sample.tbx", target, "--base", "iate")
+    assert bad_base.exit_code == 2
+
+
+def test_tbx_import_never_mints_iris_in_the_glossary_namespace(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "from-tbx.ttl"
+    assert _import(runner, "tbx", EXPORTS / "bpo-glossary.tbx", target).exit_code == 0
+    imported = Graph().parse(target)
+    ours = set(Graph().parse(EXPORTS / "bpo-glossary.ttl").all_nodes())
+    # the term records' IRIs are made from the entries' own concept IRIs (term_iri)
+    records = set(imported.subjects(RDF.type, SKOSXL.Label))
+    values = set(imported.objects(None, None)) & {
+        LEXINFO[name] for name in ("abbreviation", "initialism", "acronym")
+    }
+    named = {n for n in imported.all_nodes() if isinstance(n, URIRef)} - records - values
+    assert named <= ours
+    assert records <= ours
+    assert (URIRef(BPO + "glossary"), RDF.type, SKOS.ConceptScheme) in imported
 
 
 def test_malformed_tbx_exits_2_with_line_and_column(runner: CliRunner, tmp_path: Path) -> None:
@@ -539,3 +570,111 @@ def test_diff_of_unreadable_input_exits_2(runner: CliRunner, tmp_path: Path) -> 
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle")
     assert runner.invoke(main, ["diff", str(bad), str(bad)]).exit_code == 2
+
+
+# --- Reading every format (issue 16) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("other", ["bpo-glossary.ttl", "bpo-glossary.nt", "bpo-glossary.rdf"])
+def test_diff_reads_the_projects_own_exports(runner: CliRunner, other: str) -> None:
+    result = runner.invoke(
+        main, ["diff", str(EXPORTS / "bpo-glossary.jsonld"), str(EXPORTS / other)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "no difference\n"
+
+
+def test_diff_reads_quads_and_json_ld_even_through_rdflib(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rdflib import Dataset
+
+    import bpo_kb.rdf.read
+
+    dataset = Dataset()
+    dataset.parse(EXPORTS / "bpo-glossary.ttl")
+    for suffix, rdf_format in ((".nq", "nquads"), (".trig", "trig")):
+        dataset.serialize(tmp_path / f"glossary{suffix}", format=rdf_format)
+
+    def refused(*_args: object, **_kwargs: object) -> object:
+        raise SyntaxError("refused")  # as Oxigraph refuses a file: rdflib reads it instead
+
+    for through_rdflib in (False, True):
+        if through_rdflib:
+            monkeypatch.setattr(bpo_kb.rdf.read, "_parsed", refused)
+        for name in ("glossary.nq", "glossary.trig", str(EXPORTS / "bpo-glossary.jsonld")):
+            result = runner.invoke(
+                main, ["diff", str(EXPORTS / "bpo-glossary.ttl"), str(tmp_path / name)]
+            )
+            assert (result.exit_code, result.stdout) == (0, "no difference\n"), (
+                name,
+                result.output,
+            )
+
+
+def test_diff_and_align_take_an_input_format(
+    runner: CliRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "acme.txt"
+    source.write_bytes((data_dir / "acme-vocabulary.ttl").read_bytes())
+    result = runner.invoke(
+        main,
+        ["diff", str(source), str(data_dir / "acme-vocabulary.ttl"), "--input-format", "turtle"],
+    )
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "acme.sssom.tsv"
+    result = runner.invoke(
+        main, ["align", str(source), "-o", str(target), "--input-format", "turtle"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "bpo:payroll" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".rdf", ".jsonld"])
+def test_align_names_prefixes_after_the_other_vocabulary(
+    runner: CliRunner, data_dir: Path, tmp_path: Path, suffix: str
+) -> None:
+    source = tmp_path / f"acme{suffix}"
+    graph = Graph().parse(data_dir / "acme-vocabulary.ttl")
+    graph.bind("acme", "https://vocab.acme.example/terms/")
+    graph.serialize(
+        source, format={".nt": "nt", ".rdf": "xml", ".jsonld": "json-ld"}.get(suffix, "turtle")
+    )
+    target = tmp_path / "acme.sssom.tsv"
+    result = runner.invoke(main, ["align", str(source), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "bpo:payroll\tpaie\tskos:exactMatch\t" in text
+    assert "ns1" not in text
+    # declared in the file; N-Triples declares nothing, and the name is then the host's
+    assert "#   acme: https://vocab.acme.example/terms/" in text
+    assert "\tacme:pay\t" in text
+
+
+def test_align_names_an_undeclared_namespace_after_the_scheme(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "thesaurus.ttl"
+    source.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix : <https://thes.example.org/thesaurus/c/> .\n"
+        "<https://thes.example.org/thesaurus> a skos:ConceptScheme .\n"
+        ":42 a skos:Concept ; skos:inScheme <https://thes.example.org/thesaurus> ;\n"
+        '    skos:prefLabel "accounting"@en .\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "t.sssom.tsv"
+    assert runner.invoke(main, ["align", str(source), "-o", str(target)]).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "#   thesaurus: https://thes.example.org/thesaurus/c/" in text
+    assert "bpo:accounting\taccounting\tskos:exactMatch\tthesaurus:42\t" in text
+
+
+@pytest.mark.slow
+def test_align_with_unesco_writes_no_generated_prefix(runner: CliRunner, tmp_path: Path) -> None:
+    unesco = shared_file("peer/vocabularies/unesco-thesaurus.ttl")
+    target = tmp_path / "unesco.sssom.tsv"
+    assert runner.invoke(main, ["align", str(unesco), "-o", str(target)]).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "ns1" not in text
+    assert "\tunesco:concept1183\t" in text

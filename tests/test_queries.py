@@ -499,3 +499,96 @@ def test_missing_translations_covers_every_language_of_the_vocabulary(glossary: 
     assert (str(payroll), "definition", "it") in missing
     assert (str(payroll), "prefLabel", "it") not in missing
     assert not any(language in ("fr", "en") for _, _, language in missing)
+
+
+# --- show and search on words (issue 16) ------------------------------------------------------
+
+
+def test_show_suggests_the_nearest_concepts_when_none_matches(runner: CliRunner) -> None:
+    for typed in ("payrol", "payrll"):
+        result = runner.invoke(main, ["show", typed])
+        assert result.exit_code == 1
+        assert f"no concept is named {typed!r}; did you mean paie / payroll" in result.stderr
+
+
+def test_show_gives_hidden_labels_sources_notes_and_mappings(runner: CliRunner) -> None:
+    shown = runner.invoke(main, ["show", "bpo:offshore-outsourcing"]).stdout
+    assert "hidden: Externalisation en mer; externalisation lointaine" in shown
+    assert "scope note: Used here in its BPO sense" in shown
+    assert "editorial note: " in shown
+    assert (
+        "source: Externalisation des processus métiers (BPO) <bposrc:seed-glossary-page>" in shown
+    )
+    assert "skos:relatedMatch: http://zbw.eu/stw/descriptor/29550-6" in shown
+    assert "collections: Types de BPO" in shown
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind"),
+    [
+        ("bpo:glossary", "scheme"),
+        ("Business process outsourcing (BPO) glossary", "scheme"),
+        ("bpo:collection/benefits-of-bpo", "collection"),
+        ("Benefits of BPO", "collection"),
+        ("avantages du bpo", "collection"),
+    ],
+)
+def test_show_names_collections_and_the_scheme(runner: CliRunner, spec: str, kind: str) -> None:
+    result = runner.invoke(main, ["show", spec])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].endswith(f"({kind})")
+    if kind == "collection":
+        assert "members: accès à l'expertise / access to expertise" in result.stdout
+    else:
+        assert "top concepts: " in result.stdout
+        assert "version: 1.1.0" in result.stdout
+
+
+def test_show_json_is_one_stable_object(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["show", "paie", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    card = json.loads(result.stdout)
+    assert list(card) == [
+        "iri", "type", "pref_labels", "alt_labels", "hidden_labels", "definitions", "notes",
+        "sources", "details", "in_scheme", "broader", "narrower", "related", "collections",
+        "members", "top_concepts", "mappings",
+    ]  # fmt: skip
+    assert card["type"] == "concept"
+    assert card["pref_labels"] == {"en": "payroll", "fr": "paie"}
+    assert card["broader"] == [
+        {
+            "iri": BPO + "business-function",
+            "labels": {"en": "business function", "fr": "fonction de l'entreprise"},
+        }
+    ]
+    assert {"property": "skos:closeMatch", "target": "http://www.wikidata.org/entity/Q1778191"} in (
+        card["mappings"]
+    )
+    assert card["sources"] == [
+        {
+            "iri": BPO + "source/seed-glossary-page",
+            "label": "Externalisation des processus métiers (BPO)",
+        }
+    ]
+
+
+def _matched(glossary: Graph, term: str) -> set[str]:
+    return {str(hit.label) for hit in search_concepts(glossary, term)}
+
+
+def test_search_matches_word_starts_not_the_inside_of_words(glossary: Graph) -> None:
+    assert not any("coût" in label for label in _matched(glossary, "out"))
+    assert "outsourcing" in _matched(glossary, "outsour")
+    assert "sous-traitance" in _matched(glossary, "sous trait")
+    assert "offshore BPO" in _matched(glossary, "bpo")  # a later word starting with it
+    assert [hit.match for hit in search_concepts(glossary, "offshore b")][:1] == ["prefix"]
+
+
+def test_search_quoted_term_matches_whole_words(glossary: Graph, runner: CliRunner) -> None:
+    hits = search_concepts(glossary, '"cost reduction"')
+    assert (hits[0].concept, hits[0].rank) == (URIRef(BPO + "cost-reduction"), 0)
+    assert search_concepts(glossary, '"outsour"') == []
+    assert {h.match for h in search_concepts(glossary, '"bpo"')} >= {"alternative", "word"}
+    result = runner.invoke(main, ["search", '"cost reduction"', "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["iri"] == BPO + "cost-reduction"

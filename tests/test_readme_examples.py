@@ -153,8 +153,12 @@ def test_a_readme_example_runs_as_written(command: str, checkout: Path) -> None:
     # A pipeline runs stage by stage, each reading what the one before wrote.
     for stage in " ".join(shlex.quote(w) for w in words).split(" '|' "):
         stage_words = shlex.split(stage)
-        result = CliRunner().invoke(main, stage_words[1:], env=environment, input=piped)
-        allowed = (0, 1) if stage_words[1] in MAY_FIND else (0,)
+        if stage_words[0] != "bpo-kb":  # a shell's own command, such as fish's source
+            continue
+        result = CliRunner().invoke(
+            main, stage_words[1:], env=environment, input=piped, prog_name="bpo-kb"
+        )
+        allowed = (0, 1) if stage_words[1:2] and stage_words[1] in MAY_FIND else (0,)
         assert result.exit_code in allowed, f"{command}\n{result.output}"
         assert result.exception is None or isinstance(result.exception, SystemExit), command
         assert "Traceback" not in result.output

@@ -11,6 +11,7 @@ semapv:LexicalMatching.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,11 +21,13 @@ from rdflib import Graph, Literal
 from rdflib.term import Node
 
 from bpo_kb.files import stdin_named, write_output
-from bpo_kb.formats.sssom import MappingRow, write_sssom_rows
-from bpo_kb.rdf.namespaces import RDF, RDFS, SKOS
+from bpo_kb.formats.sssom import MappingRow, namespace_of, write_sssom_rows
+from bpo_kb.progress import ProgressCallback, silent
+from bpo_kb.rdf.namespaces import RDF, RDFS, SKOS, VANN
+from bpo_kb.rdf.read import declared_prefixes, read_graph
 from bpo_kb.skos.search import normalise
 
-__all__ = ["align", "singular", "write_alignment"]
+__all__ = ["align", "align_files", "prefix_names", "singular", "write_alignment"]
 
 _FIELD_SCORES = {
     ("prefLabel", "prefLabel"): 1.0,
@@ -33,6 +36,8 @@ _FIELD_SCORES = {
     ("altLabel", "altLabel"): 0.8,
 }
 _PLURAL_PENALTY = 0.05
+# Last segments of scheme IRIs that say nothing of which vocabulary it is.
+_GENERIC_WORDS = {"scheme", "conceptscheme", "concepts", "vocabulary", "vocab", "terms"}
 
 
 @dataclass(frozen=True)
@@ -100,12 +105,65 @@ def _labels(graph: Graph) -> list[_Label]:
     return found
 
 
-def write_alignment(rows: Sequence[MappingRow], others: Sequence[Path], output: Path) -> None:
-    """Write candidate mappings to the vocabulary in ``others`` as an SSSOM table, atomically
-    (to standard output if ``output`` is "-")."""
+def prefix_names(
+    theirs: Graph, others: Sequence[Path], input_format: str | None = None
+) -> dict[str, str]:
+    """``namespace -> prefix`` for the other vocabulary's IRIs: the prefixes its files declare
+    (``@prefix``, ``xmlns:``), its ``vann:preferredNamespacePrefix``, and for the namespace of
+    each scheme's concepts a name from the scheme's IRI (its last segment, when a word that is
+    not a generic one such as "scheme")."""
+    names = dict(declared_prefixes(others, input_format))
+    for subject, prefix in theirs.subject_objects(VANN.preferredNamespacePrefix):
+        for namespace in theirs.objects(subject, VANN.preferredNamespaceUri):
+            names.setdefault(str(namespace), str(prefix))
+    for scheme in sorted(theirs.subjects(RDF.type, SKOS.ConceptScheme), key=str):
+        word = re.split(r"[/#:]", str(scheme).rstrip("/#"))[-1].lower()
+        if not re.fullmatch(r"[a-z][a-z0-9_-]*", word) or word in _GENERIC_WORDS:
+            continue
+        members = set(theirs.subjects(SKOS.inScheme, scheme))
+        members |= set(theirs.objects(scheme, SKOS.hasTopConcept))
+        for namespace in sorted({namespace_of(str(member)) for member in members}):
+            names.setdefault(namespace, word)
+    return names
+
+
+def align_files(
+    ours: Graph,
+    others: Sequence[Path],
+    output: Path,
+    *,
+    input_format: str | None = None,
+    progress: ProgressCallback = silent,
+) -> list[MappingRow]:
+    """Read the vocabulary in ``others``, align ``ours`` with it (:func:`align`) and write the
+    candidates to ``output`` (:func:`write_alignment`); returns them.
+
+    Raises:
+        InputError: a file of ``others`` is missing or does not parse; nothing is written.
+    """
+    progress(f"reading {', '.join(map(str, others))}")
+    theirs = read_graph(others, input_format)
+    progress("matching labels")
+    rows = align(ours, theirs)
+    progress(f"writing {output}")
+    write_alignment(rows, others, output, theirs, input_format)
+    return rows
+
+
+def write_alignment(
+    rows: Sequence[MappingRow],
+    others: Sequence[Path],
+    output: Path,
+    theirs: Graph,
+    input_format: str | None = None,
+) -> None:
+    """Write candidate mappings to the vocabulary ``theirs``, read from ``others``, as an SSSOM
+    table, atomically (to standard output if ``output`` is "-"); its namespaces get the
+    prefixes it declares (:func:`prefix_names`)."""
     metadata = {
         "mapping_set_id": f"urn:bpo-kb:alignment:{others[0].name}",
         "license": "https://creativecommons.org/licenses/by/4.0/",
         "object_source": stdin_named(", ".join(str(path) for path in others)),
     }
-    write_output(output, lambda stream: write_sssom_rows(rows, metadata, stream))
+    names = prefix_names(theirs, others, input_format)
+    write_output(output, lambda stream: write_sssom_rows(rows, metadata, stream, names=names))

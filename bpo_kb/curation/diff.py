@@ -3,16 +3,19 @@ and, concept by concept, the labels, notes and relations added or removed."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import OWL, RDF, SKOS, compact_iri
+from bpo_kb.rdf.read import read_graph
 from bpo_kb.skos.labels import display_label
 
-__all__ = ["ConceptChange", "VocabularyDiff", "diff_vocabularies"]
+__all__ = ["ConceptChange", "VocabularyDiff", "diff_files", "diff_vocabularies"]
 
 
 @dataclass
@@ -55,6 +58,9 @@ class VocabularyDiff:
             "other_triples": {"added": self.other_added, "removed": self.other_removed},
         }
 
+    def as_json(self) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+
     def as_text(self) -> str:
         if self.identical:
             return "no difference"
@@ -73,6 +79,17 @@ class VocabularyDiff:
             lines += [f"    + {prop} {value}" for prop, value in change.added]
         lines.append(f"Other triples: +{self.other_added} -{self.other_removed}")
         return "\n".join(lines)
+
+
+def diff_files(old: Path, new: Path, input_format: str | None = None) -> VocabularyDiff:
+    """Compare the vocabularies in two files or folders, in any RDF syntax
+    :func:`~bpo_kb.rdf.read.read_graph` reads (the parser chosen by extension, or
+    ``input_format`` for both).
+
+    Raises:
+        InputError: a file is missing or does not parse.
+    """
+    return diff_vocabularies(read_graph([old], input_format), read_graph([new], input_format))
 
 
 def diff_vocabularies(

@@ -12,6 +12,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from bpo_kb.errors import InputError
+from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.namespaces import RDF, SKOS
 from bpo_kb.rdf.read import read_graph
 from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
@@ -21,7 +22,11 @@ __all__ = ["read_skos"]
 
 
 def read_skos(
-    paths: Iterable[Path], input_format: str | None = None, shapes_dir: Path = DEFAULT_SHAPES_DIR
+    paths: Iterable[Path],
+    input_format: str | None = None,
+    shapes_dir: Path = DEFAULT_SHAPES_DIR,
+    *,
+    progress: ProgressCallback = silent,
 ) -> tuple[Graph, int]:
     """The vocabulary in ``paths`` (files or folders, merged) and how many SKOS labels its
     SKOS-XL labels added.
@@ -30,10 +35,12 @@ def read_skos(
         InputError: a file does not parse, or the files hold no SKOS concept or scheme.
     """
     sources = list(paths)
+    progress(f"reading {', '.join(map(str, sources))}")
     graph = read_graph(sources, input_format)
     if not any((None, RDF.type, kind) in graph for kind in (SKOS.Concept, SKOS.ConceptScheme)):
         names = ", ".join(str(path) for path in sources)
         raise InputError(f"{names}: no skos:Concept or skos:ConceptScheme; is this SKOS?")
     before = len(graph)
+    progress("adding the SKOS labels of SKOS-XL labels")
     apply_operations(graph, update_operations(shapes_dir / SKOS_XL_ENTAILMENT))
     return graph, len(graph) - before

@@ -4,9 +4,10 @@ header holding the CURIE map and the mapping set's metadata."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from rdflib import Graph
 from rdflib.term import Node
@@ -16,7 +17,7 @@ from bpo_kb.rdf.namespaces import DCTERMS, OWL, PREFIXES, RDF, SKOS
 from bpo_kb.skos.labels import display_label
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 
-__all__ = ["MappingRow", "mapping_rows", "write_sssom", "write_sssom_rows"]
+__all__ = ["MappingRow", "mapping_rows", "namespace_of", "write_sssom", "write_sssom_rows"]
 
 SEMAPV = "https://w3id.org/semapv/vocab/"
 COLUMNS = (
@@ -82,10 +83,19 @@ def write_sssom(graph: Graph, stream: BinaryIO) -> None:
 
 
 def write_sssom_rows(
-    rows: Sequence[MappingRow], metadata: dict[str, str], stream: BinaryIO
+    rows: Sequence[MappingRow],
+    metadata: dict[str, str],
+    stream: BinaryIO,
+    *,
+    names: Mapping[str, str] | None = None,
 ) -> None:
-    """Write ``rows`` with a CURIE map covering every identifier they use."""
-    prefixes = _prefix_map(rows)
+    """Write ``rows`` with a CURIE map covering every identifier they use.
+
+    Args:
+        names: ``namespace -> prefix`` for namespaces the project's prefixes do not know (the
+            other vocabulary's own declarations); any other is named after its host.
+    """
+    prefixes = _prefix_map(rows, names or {})
     curies = PrefixMap(prefixes, local_ok=bool)
     table = [_cells(row, curies) for row in rows]
     used_columns = [
@@ -120,20 +130,41 @@ def _cells(row: MappingRow, curies: PrefixMap) -> dict[str, str]:
     return {column: " ".join(str(value).split()) for column, value in values.items()}
 
 
-def _prefix_map(rows: Sequence[MappingRow]) -> dict[str, str]:
-    """The project's prefixes that the rows use, plus semapv and one per unknown namespace."""
+def _prefix_map(rows: Sequence[MappingRow], names: Mapping[str, str]) -> dict[str, str]:
+    """The project's prefixes that the rows use, plus semapv and one per other namespace:
+    named by ``names`` (the longest namespace of it that fits), else after its host."""
     prefixes = {"semapv": SEMAPV}
-    generated = 0
+    named = PrefixMap({p: ns for ns, p in names.items() if ns.endswith(("/", "#", ":"))}, bool)
     for row in rows:
         for node in (row.subject, row.predicate, row.object):
             known = _PROJECT_CURIES.compact(str(node))
             if known is not None:
                 prefix = known.split(":", 1)[0]
                 prefixes[prefix] = PREFIXES[prefix]
-            elif _namespace(str(node)) not in prefixes.values():
-                generated += 1
-                prefixes[f"ns{generated}"] = _namespace(str(node))
+                continue
+            hinted = named.compact(str(node))
+            name = hinted.split(":", 1)[0] if hinted else None
+            namespace = named.prefixes[name] if name else namespace_of(str(node))
+            if namespace not in prefixes.values():
+                prefixes[_unused(name or _host_name(namespace), prefixes)] = namespace
     return prefixes
+
+
+def _host_name(namespace: str) -> str:
+    """A prefix for ``namespace`` from its host: the name before the top-level domain
+    (vocab.acme.org gives acme), else "vocabulary"."""
+    labels = (urlsplit(namespace).hostname or "").split(".")
+    name = labels[-2] if len(labels) > 1 else labels[0]
+    return name if re.fullmatch(r"[A-Za-z][\w.-]*", name) else "vocabulary"
+
+
+def _unused(name: str, prefixes: dict[str, str]) -> str:
+    """``name``, or ``name2``, ``name3``... if the table already uses it."""
+    candidate, number = name, 1
+    while candidate in prefixes:
+        number += 1
+        candidate = f"{name}{number}"
+    return candidate
 
 
 _PROJECT_CURIES = PrefixMap(PREFIXES, local_ok=bool)
@@ -143,6 +174,7 @@ def _curie(node: Node, curies: PrefixMap) -> str:
     return curies.compact(str(node)) or str(node)
 
 
-def _namespace(iri: str) -> str:
+def namespace_of(iri: str) -> str:
+    """``iri`` up to its last "/", "#" or ":"."""
     found = re.match(r"^(.*[/#:])[^/#:]+$", iri)
     return found.group(1) if found else iri

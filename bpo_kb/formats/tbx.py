@@ -49,13 +49,17 @@ geographicalUsage (``fr-CA`` or ``CA`` in a ``fr`` section → the literal's tag
 other text is kept as a usage note), sources (an http(s) IRI as an IRI, other text as a literal)
 and notes at term level (usage notes). Definitions (entry or language level) and language-level
 notes are kept. The concept's IRI is the entry's external cross-reference when it is an http(s)
-IRI, else the base IRI plus the entry id.
+IRI, else the base IRI plus the entry id; without a base, every entry must carry its IRI
+(nothing is minted in a namespace nobody chose). The scheme is the base plus "scheme"; without
+a base, the scheme that bpo-kb's export names in the header, else the namespace the entries'
+IRIs share plus "scheme".
 
 XML is parsed without loading DTDs, expanding entities or touching the network.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,15 +69,13 @@ from xml.etree import ElementTree as ET
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.errors import InputError
+from bpo_kb.errors import InputError, UsageError
 from bpo_kb.rdf.checks import is_http_iri
 from bpo_kb.rdf.namespaces import DCTERMS, LEXINFO, OWL, RDF, SKOS, SKOSXL
 from bpo_kb.rdf.read import new_graph
-from bpo_kb.skos.labels import slugify
 from bpo_kb.skos.term_records import LABEL_KINDS, term_iri
 
 __all__ = [
-    "DEFAULT_TBX_BASE",
     "STATUS_BY_LABEL",
     "TBX_NAMESPACE",
     "read_tbx",
@@ -326,7 +328,6 @@ def _sub(parent: ET.Element, name: str, attributes: dict[str, str] | None = None
     return ET.SubElement(parent, f"{{{TBX_NAMESPACE}}}{name}", attributes or {})
 
 
-DEFAULT_TBX_BASE = "https://w3id.org/bpo-kb/tbx/"
 STATUS_TO_LABEL = {
     "preferredterm-admn-sts": SKOS.prefLabel,
     "admittedterm-admn-sts": SKOS.altLabel,
@@ -403,11 +404,15 @@ class _ReadTerm:
     notes: list[str] = field(default_factory=list)
 
 
-def read_tbx(path: Path, *, base: str = DEFAULT_TBX_BASE) -> Graph:
+def read_tbx(path: Path, *, base: str | None = None) -> Graph:
     """A SKOS graph with one concept scheme and one concept per TBX entry.
+
+    Args:
+        base: namespace for the entries without an http(s) IRI (and the scheme).
 
     Raises:
         InputError: ``FILE:LINE:COLUMN: problem`` for malformed XML, or a file that is not TBX.
+        UsageError: no ``base``, and an entry carries no http(s) IRI.
     """
     from lxml import etree
 
@@ -430,8 +435,16 @@ def read_tbx(path: Path, *, base: str = DEFAULT_TBX_BASE) -> Graph:
             f"{path}:1: the root element is <{_local(root.tag)}>, not TBX "
             "(<tbx> for v3, <martif> for v2)"
         )
+    entries = [e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")]
+    concepts = [_concept_iri(entry, base) for entry in entries]
+    if base is None and (None in concepts or not concepts):
+        raise UsageError(f"{path}: {_unnamed(entries, concepts)}; {_GIVE_BASE}")
     graph = new_graph()
-    scheme = URIRef(base + "scheme")
+    scheme = URIRef(
+        base + "scheme"
+        if base
+        else _scheme_named_in(root) or _shared_namespace(concepts) + "scheme"
+    )
     graph.add((scheme, RDF.type, SKOS.ConceptScheme))
     default_language = root.get(XML_LANG) or "en"
     title = next(
@@ -445,17 +458,51 @@ def read_tbx(path: Path, *, base: str = DEFAULT_TBX_BASE) -> Graph:
         )
     )
     terms: list[_ReadTerm] = []
-    for entry in root.iter():
-        if _local(entry.tag) in ("conceptEntry", "termEntry"):
-            terms += _add_entry(graph, scheme, entry, base, default_language)
+    for entry, concept in zip(entries, concepts, strict=True):
+        terms += _add_entry(graph, scheme, entry, concept, default_language)  # type: ignore[arg-type]
     _add_records(graph, terms)
     return graph
 
 
+_GIVE_BASE = "give --base, the namespace to name them in, e.g. --base https://example.org/terms/"
+
+
+def _unnamed(entries: list[object], concepts: list[URIRef | None]) -> str:
+    if not entries:
+        return "no conceptEntry or termEntry, so no IRI to name the concept scheme after"
+    first = entries[concepts.index(None)]
+    return (
+        f"{concepts.count(None)} of {len(entries)} entries (the first on line "
+        f"{first.sourceline}, id {first.get('id')!r}) carry no http(s) IRI "
+        '(<xref type="externalCrossReference">)'
+    )
+
+
+def _scheme_named_in(root: object) -> str | None:
+    """The scheme IRI that bpo-kb's TBX export names in its header (``sourceDesc``), if any."""
+    headers = [child for child in root if _local(child.tag) in ("tbxHeader", "martifHeader")]
+    for paragraph in (p for header in headers for p in header.iter()):
+        if _local(paragraph.tag) == "p":
+            found = re.search(r"SKOS concept scheme (\S+?),? ", _text(paragraph) + " ")
+            if found and is_http_iri(found.group(1)):
+                return found.group(1)
+    return None
+
+
+def _shared_namespace(concepts: list[URIRef | None]) -> str:
+    """The longest namespace (up to a "/" or "#" after the host) of every IRI in ``concepts``,
+    else the first one's."""
+    iris = [str(concept) for concept in concepts]
+    for shared in (os.path.commonprefix(iris), iris[0]):
+        end = max(shared.rfind("/"), shared.rfind("#")) + 1
+        if end > shared.find("://") + 3:
+            return shared[:end]
+    return iris[0] + "#"
+
+
 def _add_entry(
-    graph: Graph, scheme: URIRef, entry: object, base: str, default_language: str
+    graph: Graph, scheme: URIRef, entry: object, concept: URIRef, default_language: str
 ) -> list[_ReadTerm]:
-    concept = _concept_iri(entry, base)
     graph.add((concept, RDF.type, SKOS.Concept))
     graph.add((concept, SKOS.inScheme, scheme))
     graph.add((concept, SKOS.topConceptOf, scheme))
@@ -549,26 +596,16 @@ def _with_region(tag: str, usage: str) -> tuple[str, str | None]:
 
 
 def _add_records(graph: Graph, terms: list[_ReadTerm]) -> None:
-    """One term record per (concept, literal), under :func:`term_iri` (with a hash where two
-    terms of a concept and language share a slug)."""
+    """One term record per (concept, literal), under :func:`term_iri`."""
     seen: set[tuple[URIRef, Literal]] = set()
     unique = []
     for term in terms:
         if (term.concept, term.literal) not in seen:
             seen.add((term.concept, term.literal))
             unique.append(term)
-    slugs: dict[tuple[URIRef, str, str], int] = {}
-    for term in unique:
-        key = (term.concept, term.literal.language or "", slugify(str(term.literal)))
-        slugs[key] = slugs.get(key, 0) + 1
     for term in unique:
         language = term.literal.language or ""
-        label = term_iri(
-            term.concept,
-            language,
-            str(term.literal),
-            distinct=slugs[(term.concept, language, slugify(str(term.literal)))] > 1,
-        )
+        label = term_iri(term.concept, language, str(term.literal))
         graph.add((term.concept, LABEL_KINDS[term.label_property], label))
         graph.add((label, RDF.type, SKOSXL.Label))
         graph.add((label, SKOSXL.literalForm, term.literal))
@@ -607,11 +644,14 @@ def _label_property(term_group: object) -> URIRef | None:
     return None
 
 
-def _concept_iri(entry: object, base: str) -> URIRef:
+def _concept_iri(entry: object, base: str | None) -> URIRef | None:
+    """The entry's http(s) cross-reference, else ``base`` plus its id, else None."""
     for xref in _children(entry, "xref"):
         target = xref.get("target") or ""
         if xref.get("type") == "externalCrossReference" and is_http_iri(target):
             return URIRef(target)
+    if base is None:
+        return None
     identifier = entry.get("id") or "entry"
     return URIRef(base + re.sub(r"[^A-Za-z0-9._~-]", "_", identifier))
 

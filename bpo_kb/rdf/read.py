@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from bpo_kb.errors import InputError, UnsupportedTerm
 from bpo_kb.rdf.stores import DEFAULT_STORE, QUERY_STORE, graph_on, new_graph, oxigraph_store_of
@@ -25,6 +25,7 @@ from bpo_kb.rdf.terms import TermConverter, to_oxigraph
 __all__ = [
     "INPUT_FORMATS",
     "add_turtle_file",
+    "declared_prefixes",
     "input_format_for",
     "rdf_files_in",
     "read_dataset",
@@ -276,7 +277,10 @@ def _parse_into(graph: Graph, file: Path, rdf_format: str) -> None:
         raise InputError(f"{file}: no such file")
     try:
         with _quiet_rdflib():
-            graph.parse(file, format=rdf_format)
+            if rdf_format in _CONTEXT_FORMATS and not graph.store.context_aware:
+                _parse_merged(graph, file, rdf_format)
+            else:
+                graph.parse(file, format=rdf_format)
     except UnicodeDecodeError as err:
         raise InputError(f"{file}:{_line_of_offset(file, err.start)}: not UTF-8 text") from None
     except Exception as err:  # rdflib's parsers raise many unrelated types
@@ -286,6 +290,15 @@ def _parse_into(graph: Graph, file: Path, rdf_format: str) -> None:
 
 
 _LINE_BASED_FORMATS = {"nt", "nquads"}
+# rdflib's parsers of these need a context-aware store, which bpo-kb's default store is not.
+_CONTEXT_FORMATS = {"nquads", "trig", "json-ld"}
+
+
+def _parse_merged(graph: Graph, file: Path, rdf_format: str) -> None:
+    """Parse ``file`` into a dataset, then add the triples of all its graphs to ``graph``."""
+    dataset = Dataset()
+    dataset.parse(file, format=rdf_format)
+    graph.addN((s, p, o, graph) for s, p, o, _ in dataset.quads((None, None, None, None)))
 
 
 def _first_bad_line(file: Path, rdf_format: str) -> str:
@@ -330,3 +343,37 @@ class _quiet_rdflib:  # noqa: N801 - used as a context manager, reads like a fun
 
     def __exit__(self, *exc: object) -> None:
         self._logger.setLevel(self._level)
+
+
+def declared_prefixes(paths: Iterable[Path], input_format: str | None = None) -> dict[str, str]:
+    """``namespace -> prefix`` as the files declare them (Turtle ``@prefix``, RDF/XML
+    ``xmlns:``...), the first declaration of a namespace winning; the empty prefix is left out.
+    A file that cannot be read declares nothing (reading it is :func:`read_graph`'s business)."""
+    found: dict[str, str] = {}
+    for file, rdf_format, oxigraph_format in _source_files(paths, input_format):
+        try:
+            if oxigraph_format is None:
+                raise KeyError(rdf_format)
+            parser = _parsed(file, oxigraph_format)
+            for _ in parser:
+                pass
+            prefixes = dict(parser.prefixes) or _xml_namespaces(file, rdf_format)
+        except (SyntaxError, ValueError, KeyError, OSError):
+            graph = Graph(bind_namespaces="none")
+            with contextlib.suppress(Exception), _quiet_rdflib():
+                graph.parse(file, format=rdf_format)
+            prefixes = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
+        for prefix, namespace in sorted(prefixes.items()):
+            if prefix:
+                found.setdefault(namespace, prefix)
+    return found
+
+
+def _xml_namespaces(file: Path, rdf_format: str) -> dict[str, str]:
+    """The ``xmlns:prefix`` declarations at the start of an RDF/XML file (Oxigraph's parser
+    does not report them)."""
+    if rdf_format != "xml":
+        return {}
+    with file.open("rb") as stream:
+        head = stream.read(65536).decode("utf-8", errors="replace")
+    return dict(re.findall(r"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']+)["']""", head))

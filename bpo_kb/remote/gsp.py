@@ -25,6 +25,12 @@ class PublishResult:
     sent: int
     counted: int | None
 
+    def as_line(self, graph_iri: str, *, append: bool = False) -> str:
+        """``published N triples to <g> (HTTP 201); the graph now holds N``."""
+        verb = "appended" if append else "published"
+        counted = f"; the graph now holds {self.counted}" if self.counted is not None else ""
+        return f"{verb} {self.sent} triples to <{graph_iri}> (HTTP {self.status}){counted}"
+
 
 def publish_graph(
     graph: Graph,

@@ -2,13 +2,18 @@
 or apostrophes.
 
 Matching is done in Python over normalised labels: the user's term never reaches a SPARQL text.
-Ranking: exact preferred term, exact alternative term, exact hidden label, then labels that start
-with the term, then labels that contain it.
+A term matches where a word of the label starts: « outsour » finds « outsourcing » and
+« sous trait » finds « sous-traitance », but « out » does not find « baisse des coûts ». A term
+in double quotes matches whole words only: « "cost reduction" » finds « cost reduction » and
+« IT cost reduction », not « cost reductions ». Ranking: exact preferred term,
+exact alternative term, exact hidden label, then labels that start with the term, then labels
+with a later word that starts with it.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -23,15 +28,18 @@ __all__ = [
     "Hit",
     "folding_for_javascript",
     "normalise",
+    "parse_term",
     "search_concepts",
+    "search_resources",
     "typographic_key",
 ]
 
 # Label property -> rank of an exact match on it.
 LABEL_KINDS = {SKOS.prefLabel: 0, SKOS.altLabel: 1, SKOS.hiddenLabel: 2}
 _PREFIX_RANK = 3
-_SUBSTRING_RANK = 4
-RANK_NAMES = {0: "preferred", 1: "alternative", 2: "hidden", 3: "prefix", 4: "substring"}
+_WORD_RANK = 4
+RANK_NAMES = {0: "preferred", 1: "alternative", 2: "hidden", 3: "prefix", 4: "word"}
+_QUOTES = '"“”«»„'
 
 # What normalise replaces, after case folding and again after decomposition. Every space
 # (Unicode Zs, tab, line breaks: whatever str.split splits on) and every hyphen or dash is one
@@ -129,29 +137,45 @@ def search_concepts(graph: Graph, term: str, *, language: str | None = None) -> 
         term: what the user typed.
         language: only labels in this language (``fr`` also matches ``fr-CA``).
     """
-    wanted = normalise(term)
+    return search_resources(graph, term, (SKOS.Concept,), language=language)
+
+
+def search_resources(
+    graph: Graph, term: str, types: tuple[Node, ...], *, language: str | None = None
+) -> list[Hit]:
+    """Resources of any of ``types`` with a label matching ``term``, best first (see
+    :func:`search_concepts`)."""
+    wanted, whole_words = parse_term(term)
     if not wanted:
         return []
+    pattern = re.compile(r"(?<!\w)" + re.escape(wanted) + (r"(?!\w)" if whole_words else ""))
     best: dict[Node, Hit] = {}
-    for concept in set(graph.subjects(RDF.type, SKOS.Concept)):
+    resources = {r for kind in types for r in graph.subjects(RDF.type, kind)}
+    for resource in resources:
         for label_property, exact_rank in LABEL_KINDS.items():
-            for label in graph.objects(concept, label_property):
+            for label in graph.objects(resource, label_property):
                 if not isinstance(label, Literal) or not _in_language(label, language):
                     continue
-                rank = _rank(normalise(str(label)), wanted, exact_rank)
-                if rank is not None and _better(rank, label, best.get(concept)):
-                    best[concept] = Hit(concept, rank, label)
+                rank = _rank(normalise(str(label)), wanted, pattern, exact_rank)
+                if rank is not None and _better(rank, label, best.get(resource)):
+                    best[resource] = Hit(resource, rank, label)
     return sorted(best.values(), key=lambda hit: (hit.rank, normalise(hit.label), str(hit.concept)))
 
 
-def _rank(label: str, wanted: str, exact_rank: int) -> int | None:
+def parse_term(term: str) -> tuple[str, bool]:
+    """The normalised term, and whether it was quoted (then it matches whole words only)."""
+    stripped = term.strip()
+    quoted = len(stripped) > 1 and stripped[0] in _QUOTES and stripped[-1] in _QUOTES
+    return normalise(stripped[1:-1] if quoted else stripped), quoted
+
+
+def _rank(label: str, wanted: str, pattern: re.Pattern[str], exact_rank: int) -> int | None:
     if label == wanted:
         return exact_rank
-    if label.startswith(wanted):
-        return _PREFIX_RANK
-    if wanted in label:
-        return _SUBSTRING_RANK
-    return None
+    found = pattern.search(label)
+    if found is None:
+        return None
+    return _PREFIX_RANK if found.start() == 0 else _WORD_RANK
 
 
 def _better(rank: int, label: Literal, current: Hit | None) -> bool:

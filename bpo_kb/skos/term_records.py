@@ -14,10 +14,8 @@ never typed by hand. On it: ``lexinfo:normativeAuthorization``, ``lexinfo:partOf
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +24,6 @@ from rdflib.term import Node
 
 from bpo_kb.errors import InputError
 from bpo_kb.rdf.namespaces import BPOV, DCTERMS, LEXINFO, RDF, SKOS, SKOSXL, expand_iri
-from bpo_kb.skos.labels import slugify
 
 __all__ = [
     "LABEL_KINDS",
@@ -146,10 +143,9 @@ def add_term_records(graph: Graph, sources: Iterable[Path], *, for_validation: b
         file = path / TERMS_FILE if path.is_dir() else path
         if file.name != TERMS_FILE or not file.is_file():
             continue
-        records = read_term_records(file)
-        iris = _term_iris(records)
-        for record in records:
-            triples = _record_triples(graph, record, iris[record.row], for_validation)
+        for record in read_term_records(file):
+            label = term_iri(record.concept, record.language, record.term)
+            triples = _record_triples(graph, record, label, for_validation)
             for triple in triples:
                 graph.add(triple)
             added += bool(triples)
@@ -182,29 +178,25 @@ def _record_triples(
     return triples
 
 
-def _term_iris(records: Sequence[TermRecord]) -> dict[int, URIRef]:
-    """The IRI of each record (by row): :func:`term_iri`, with the terms of one concept and
-    language whose slugs coincide told apart by a hash of their text."""
-    by_slug: dict[tuple[URIRef, str, str], list[TermRecord]] = defaultdict(list)
-    for record in records:
-        by_slug[(record.concept, record.language.lower(), slugify(record.term))].append(record)
-    iris = {}
-    for same_slug in by_slug.values():
-        for record in same_slug:
-            iris[record.row] = term_iri(
-                record.concept, record.language, record.term, distinct=len(same_slug) > 1
-            )
-    return iris
-
-
-def term_iri(concept: URIRef, language: str, term: str, *, distinct: bool = False) -> URIRef:
-    """``<concept's namespace>term/<concept's local name>/<language>/<term slug>``:
-    ``bpo:term/payroll/fr/paie`` for « paie »@fr of ``bpo:payroll``; with ``distinct``, the
-    slug ends with a hash of the term (for two terms whose slugs coincide)."""
+def term_iri(concept: URIRef, language: str, term: str) -> URIRef:
+    """``<concept's namespace>term/<concept's local name>/<language>/<term>``: ``bpo:term/
+    payroll/fr/paie`` for « paie »@fr of ``bpo:payroll``. The term is written with its spaces
+    as "_" and every character but ASCII letters, digits and ``-.~`` percent-encoded
+    (``c%C5%93ur_de_m%C3%A9tier``): two terms never share an IRI, and a term's IRI depends on
+    nothing but its concept, language and text, whatever other terms come and go."""
     text = str(concept)
     cut = max(text.rfind("/"), text.rfind("#")) + 1
     namespace, local = text[:cut], text[cut:] or "concept"
-    slug = slugify(term)
-    if distinct:
-        slug += "-" + hashlib.sha1(term.encode("utf-8")).hexdigest()[:8]
-    return URIRef(f"{namespace}term/{local}/{language.lower()}/{slug}")
+    return URIRef(f"{namespace}term/{local}/{language.lower()}/{_segment(term)}")
+
+
+def _segment(term: str) -> str:
+    written = []
+    for character in term:
+        if character == " ":
+            written.append("_")
+        elif character.isascii() and (character.isalnum() or character in "-.~"):
+            written.append(character)
+        else:  # "_" too, so that it never stands for two characters
+            written.append("".join(f"%{byte:02X}" for byte in character.encode("utf-8")))
+    return "".join(written)
