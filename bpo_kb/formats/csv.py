@@ -26,8 +26,19 @@ Header names are recognised whatever their case, spaces, hyphens and apostrophes
 are trimmed of every Unicode space. Every cell that needed trimming, and every value of a
 multi-valued cell dropped as the same text typed with other spaces, hyphens or apostrophes
 (:func:`bpo_kb.skos.search.typographic_key`), is reported as a :class:`CellNote`. A row
-without a URI, a URI given twice, an unknown column, a bad language tag or a broken quote is an
-:class:`InputError` naming the row and column; nothing is returned then.
+without a URI, a URI given twice, a row with fewer or more cells than the header, a header
+named twice, a file with no data row, an unknown column, a bad language tag or a broken quote is
+an :class:`InputError` naming the row and column; nothing is returned then.
+
+Formula cells are neutralised (OWASP's rule for CSV injection): the export puts a ``'`` before a
+cell whose text begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, so a
+spreadsheet shows it as text instead of running it; it also puts one before a cell that begins
+with ``'`` (once or more) and then one of those characters, so such a text survives. Reading
+undoes exactly that: a cell that begins with one or more ``'`` and then one of those characters
+loses its first ``'`` (and keeps the character after it, even a tab). In a multi-valued cell a
+backslash and the separator inside a value are written ``\\\\`` and ``\\|``; reading splits on
+the other separators only and undoes both escapes (a backslash before any other character is
+kept as it is).
 """
 
 from __future__ import annotations
@@ -46,7 +57,7 @@ from typing import BinaryIO
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.errors import ExportError, InputError
+from bpo_kb.errors import InputError
 from bpo_kb.files import stdin_named
 from bpo_kb.rdf.checks import is_language_tag
 from bpo_kb.rdf.namespaces import PREFIXES, RDF, SKOS, XSD, compact_iri, expand_iri
@@ -56,6 +67,8 @@ from bpo_kb.skos.search import normalise, typographic_key
 
 __all__ = [
     "SEPARATOR",
+    "neutralise_cell",
+    "unneutralise_cell",
     "CellNote",
     "Column",
     "column_header",
@@ -65,6 +78,23 @@ __all__ = [
 ]
 
 SEPARATOR = "|"
+
+# OWASP's CSV injection rule: a cell beginning with one of these is a formula to a spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRALISED = re.compile("^'*[=+\\-@\t\r]")
+
+
+def neutralise_cell(text: str) -> str:
+    """``text`` with a leading ``'`` if it begins with a formula character, or with ``'``
+    (once or more) and then one: what :func:`unneutralise_cell` undoes."""
+    return "'" + text if _NEUTRALISED.match(text) else text
+
+
+def unneutralise_cell(text: str) -> str:
+    """``text`` without the ``'`` :func:`neutralise_cell` added (a cell that begins with one or
+    more ``'`` and then a formula character loses its first ``'``)."""
+    return text[1:] if text.startswith("'") and _NEUTRALISED.match(text) else text
+
 
 # Columns in reading order: labels, documentation, hierarchy, scheme, mappings; then the rest.
 _PREDICATE_ORDER = [
@@ -196,15 +226,25 @@ def write_csv(graph: Graph, stream: BinaryIO) -> None:
         cells[subject][_column(predicate, obj)].append(_cell_text(obj))
     columns = sorted({c for row in cells.values() for c in row}, key=_column_order)
     multi = {c for row in cells.values() for c, values in row.items() if len(values) > 1}
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(["URI", *(column_header(c, c in multi) for c in columns)])
+    lines = [_csv_line(["URI", *(column_header(c, c in multi) for c in columns)])]
     for subject in sorted(cells, key=lambda s: _row_order(graph, s)):
         row = cells[subject]
-        writer.writerow(
-            [compact_iri(subject), *(_join(row.get(c, []), c in multi) for c in columns)]
+        texts = [compact_iri(subject), *(_join(row.get(c, []), c in multi) for c in columns)]
+        lines.append(_csv_line([neutralise_cell(text) for text in texts]))
+    stream.write("".join(lines).encode("utf-8"))
+
+
+def _csv_line(cells: list[str]) -> str:
+    """One RFC 4180 line ending in LF: a cell holding a comma, a quote, a CR or a LF quoted.
+    (Python's csv writer, with LF as its line terminator, leaves a lone CR unquoted, and a
+    reader then ends the row there.)"""
+    return (
+        ",".join(
+            f'"{cell.replace(chr(34), chr(34) * 2)}"' if re.search(r'[,"\r\n]', cell) else cell
+            for cell in cells
         )
-    stream.write(text.getvalue().encode("utf-8"))
+        + "\n"
+    )
 
 
 def _column(predicate: URIRef, obj: Node) -> Column:
@@ -220,9 +260,39 @@ def _cell_text(obj: Node) -> str:
 
 
 def _join(values: list[str], multi_valued: bool) -> str:
-    if multi_valued and any(SEPARATOR in value for value in values):
-        raise ExportError(f"CSV cannot write {values} in a column separated by {SEPARATOR!r}")
-    return SEPARATOR.join(sorted(values))
+    if not multi_valued:
+        return "".join(values)
+    return SEPARATOR.join(_escape(value) for value in sorted(values))
+
+
+def _escape(value: str, separator: str = SEPARATOR) -> str:
+    """``value`` in a multi-valued cell: a backslash as ``\\\\``, the separator as ``\\|``."""
+    return value.replace("\\", "\\\\").replace(separator, "\\" + separator)
+
+
+def _split(cell: str, separator: str) -> list[str]:
+    """The values of a multi-valued cell: split on each separator not escaped by a backslash,
+    ``\\\\`` and ``\\<separator>`` read as the character; any other backslash is kept."""
+    values, current, index = [], [], 0
+    while index < len(cell):
+        character = cell[index]
+        if character == "\\" and cell.startswith("\\", index + 1):
+            current.append("\\")
+            index += 2
+            continue
+        if character == "\\" and cell.startswith(separator, index + 1):
+            current.append(separator)
+            index += 1 + len(separator)
+            continue
+        if cell.startswith(separator, index):
+            values.append("".join(current))
+            current = []
+            index += len(separator)
+            continue
+        current.append(character)
+        index += 1
+    values.append("".join(current))
+    return values
 
 
 def _column_order(column: Column) -> tuple[int, str, str, str]:
@@ -280,9 +350,47 @@ def read_csv(path: Path, *, encoding: str | None = None) -> tuple[Graph, list[Ce
     if not rows:
         raise InputError(f"{path}: row 1: the file is empty")
     header = [_HEADER_NAMES.get(normalise(cell), cell.strip()) for cell in rows[0]]
+    _check_shape(path, header, rows)
     if "Concept IRI" in header:
         return _read_row_per_language(path, header, rows[1:])
     return _read_xls2rdf(path, header, rows[1:])
+
+
+def _check_shape(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """Refuse a header that names a column twice, a file without a data row, and a row with
+    fewer cells than the header (its last values would be lost) or more (they would be
+    ignored). Blank rows are skipped.
+
+    Raises:
+        InputError: ``FILE: row R, column C: problem``.
+    """
+    first: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        key = normalise(name)
+        if key in first:
+            raise InputError(
+                f"{path}: row 1, column {number}: header {name!r} repeats column "
+                f"{first[key]} ({header[first[key] - 1]!r})"
+            )
+        first[key] = number
+    data = 0
+    for row_number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        data += 1
+        if len(row) < len(header):
+            raise InputError(
+                f"{path}: row {row_number}, column {len(row) + 1}: the row ends after "
+                f"{len(row)} cells, the header has {len(header)} columns "
+                f"(no cell for {header[len(row)]!r})"
+            )
+        if len(row) > len(header):
+            raise InputError(
+                f"{path}: row {row_number}, column {len(header) + 1}: "
+                f"more cells than the header has columns"
+            )
+    if not data:
+        raise InputError(f"{path}: row 2, column 1: no data row (the file has a header only)")
 
 
 DELIMITERS = (",", ";", "\t")
@@ -401,11 +509,20 @@ def _read_xls2rdf(
             f"(found {header[0] if header else 'nothing'!r})"
         )
     columns: list[tuple[Column, str | None]] = []
+    first_of: dict[Column, int] = {}  # a column -> the number of the header naming it first
     for number, text in enumerate(header[1:], start=2):
         try:
             columns.append(parse_column_header(text))
         except ValueError as err:
             raise InputError(f"{path}: row 1, column {number}: {err}") from None
+        column = columns[-1][0]
+        if column in first_of:
+            earlier = first_of[column]
+            raise InputError(
+                f"{path}: row 1, column {number}: header {text!r} repeats column {earlier} "
+                f"({header[earlier - 1]!r})"
+            )
+        first_of[column] = number
     graph = new_graph()
     notes: list[CellNote] = []
     seen: dict[str, int] = {}
@@ -519,7 +636,7 @@ def _subject(
 
 
 def _cell(row: list[str], position: int, row_number: int, notes: list[CellNote]) -> str:
-    raw = row[position] if position < len(row) else ""
+    raw = unneutralise_cell(row[position] if position < len(row) else "")
     trimmed = raw.strip()
     if trimmed != raw and trimmed:
         notes.append(CellNote(row_number, position + 1, f"trimmed spaces around {trimmed!r}"))
@@ -537,11 +654,13 @@ def _values(
 ) -> list[str]:
     """The values of a cell, trimmed, each once: with ``fold``, two texts with one
     :func:`~bpo_kb.skos.search.typographic_key` are one (« l’étranger », « l'étranger »)."""
-    parts = cell.split(separator) if separator else [cell]
+    text = unneutralise_cell(cell)
+    protected = text != cell  # its first character is a formula character, tab or CR: kept
+    parts = _split(text, separator) if separator else [text]
     values: list[str] = []
     kept: dict[str, str] = {}
-    for part in parts:
-        trimmed = part.strip()
+    for number, part in enumerate(parts):
+        trimmed = part.rstrip() if protected and number == 0 else part.strip()
         if trimmed != part and trimmed:
             notes.append(CellNote(row_number, column, f"trimmed spaces around {trimmed!r}"))
         if not trimmed:

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from rdflib import Graph
 from rdflib.term import Node
 
+from bpo_kb.formats.csv import neutralise_cell
 from bpo_kb.rdf.curies import PrefixMap
 from bpo_kb.rdf.namespaces import DCTERMS, OWL, PREFIXES, RDF, SKOS
 from bpo_kb.skos.labels import display_label
@@ -114,7 +115,9 @@ def write_sssom_rows(
 
 
 def _cells(row: MappingRow, curies: PrefixMap) -> dict[str, str]:
-    """The row's text in every column; no tab or newline may break the table."""
+    """The row's text in every column; no tab or newline may break the table, and a cell that
+    a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) gets a leading ``'``, as
+    in the CSV export (:func:`bpo_kb.formats.csv.neutralise_cell`)."""
     values: dict[str, object] = {
         "subject_id": _curie(row.subject, curies),
         "subject_label": row.subject_label,
@@ -127,7 +130,9 @@ def _cells(row: MappingRow, curies: PrefixMap) -> dict[str, str]:
         "object_match_field": row.object_match_field,
         "match_string": row.match_string,
     }
-    return {column: " ".join(str(value).split()) for column, value in values.items()}
+    return {
+        column: neutralise_cell(" ".join(str(value).split())) for column, value in values.items()
+    }
 
 
 def _prefix_map(rows: Sequence[MappingRow], names: Mapping[str, str]) -> dict[str, str]:

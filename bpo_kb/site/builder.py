@@ -606,6 +606,7 @@ class _ConceptPages:
 
         view = {
             "iri": str(node),
+            "href": web_link(str(node)),
             "pref": item.pref,
             # the pages' languages first, then any other in which there are alternative terms
             "alt": dict(sorted(item.alt.items(), key=lambda pair: (pair[0] not in TEXT, pair[0]))),
@@ -763,7 +764,7 @@ class _Terms:
         vocabulary and identifier (« STW 12307-0 »), else its host; as text otherwise."""
         iri = str(source)
         title = _text(self._graph, source, DCTERMS.title, self._language)
-        linked = urlsplit(iri).scheme in ("http", "https")
+        linked = bool(web_link(iri))
         if not title and linked:
             namespace = max(
                 (n for n in VOCABULARY_NAMES if iri.startswith(n) and iri != n),
@@ -827,6 +828,18 @@ def _words(name: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
 
 
+_WEB_LINK = re.compile(r"https?://[^\s/?#]", re.IGNORECASE)
+
+
+def web_link(iri: str) -> str:
+    """``iri`` if a page may link to it: an http(s) IRI with a host and no space or control
+    character; "" for anything else (``javascript:``, ``data:``, ``file:``, relative), which the
+    pages show as text."""
+    if not _WEB_LINK.match(iri) or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in iri):
+        return ""
+    return iri
+
+
 def _mapping(relation: URIRef, target: str, text: dict[str, str]) -> dict[str, str]:
     """A mapping as readers see it: « terme plus large dans STW », and the target's identifier
     in that vocabulary as the text of a link to its IRI."""
@@ -839,6 +852,7 @@ def _mapping(relation: URIRef, target: str, text: dict[str, str]) -> dict[str, s
     return {
         "relation": text[str(relation).rsplit("#", 1)[-1]].format(vocabulary=vocabulary),
         "iri": target,
+        "href": web_link(target),
         "identifier": identifier,
     }
 
@@ -1002,7 +1016,15 @@ def _common(
         "text": TEXT.get(language, TEXT["en"]),
         "downloads": downloads,
         "site_title": _text(graph, scheme, DCTERMS.title, language) or "Glossary",
-        "licence": {"iri": str(licence), "name": _licence_name(str(licence))} if licence else None,
+        "licence": (
+            {
+                "iri": str(licence),
+                "href": web_link(str(licence)),
+                "name": _licence_name(str(licence)),
+            }
+            if licence
+            else None
+        ),
     }
 
 
