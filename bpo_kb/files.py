@@ -27,6 +27,7 @@ __all__ = [
     "is_stdio",
     "output_errors",
     "read_stdin_to_file",
+    "recover_folder",
     "replacing_folder",
     "remove_stdin_file",
     "shown",
@@ -155,7 +156,22 @@ def output_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except OSError as err:
-        raise OutputError(f"cannot write to {path}: {err.strerror or err}") from None
+        raise OutputError(f"cannot write to {path}: {_reason(err)}") from None
+
+
+def _reason(err: OSError) -> str:
+    """Why ``err`` happened, naming the file when it is not the one the user gave (a page of
+    the site whose name is too long), cut to a readable length."""
+    reason = err.strerror or str(err)
+    if err.errno == errno.ENOSPC:
+        reason += " (the disk is full; nothing was replaced)"
+    if err.filename is not None:
+        name = os.path.basename(os.fsdecode(err.filename))
+        temporary = _TEMPORARY_NAME.match(name)
+        name = temporary["target"] if temporary else name
+        name = name if len(name) <= 60 else f"{name[:40]}...{name[-12:]}"
+        reason += f": {name}"
+    return reason
 
 
 def is_stdio(path: Path | str) -> bool:
@@ -248,7 +264,17 @@ def _process_exists(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError):  # another user's process; not a process id
         return True
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """Whether process ``pid`` has ended and waits for its parent to collect it (a killed
+    build's child whose reaper is slow): it writes nothing more. Linux only."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return status.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 # --- A folder of files replaced as a whole ------------------------------------------------------
@@ -323,6 +349,15 @@ def _foreign_entries(folder: Path, names: set[str]) -> list[str]:
                 )
             foreign.append(entry.name)
     return sorted(foreign)
+
+
+def recover_folder(folder: Path) -> None:
+    """What the next build does first: finish or undo the switch of a build into ``folder``
+    that was killed, and remove what it left (staging folders, the old set)."""
+    real = Path(os.path.realpath(folder))
+    if real.parent.is_dir():
+        with _locked(real.parent):
+            _recover(real)
 
 
 def _switch(staging: Path, real: Path) -> None:
