@@ -424,7 +424,11 @@ def _locked(folder: Path) -> Iterator[None]:
     except ImportError:  # not POSIX
         yield
         return
-    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except PermissionError:  # a folder we may write in but not list: build unlocked
+        yield
+        return
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield

@@ -105,16 +105,33 @@ def test_a_quick_query_answers_within_its_timeout(runner: CliRunner) -> None:
     assert "1" in result.output
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores it
+
+
 @pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux's /proc")
-def test_sigterm_stops_a_running_query_at_once() -> None:
+@pytest.mark.parametrize(
+    ("signum", "exit_code"),
+    [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 1)],
+    ids=["SIGTERM", "Ctrl-C"],
+)
+def test_a_signal_stops_a_running_query_at_once(signum: int, exit_code: int) -> None:
     query = subprocess.Popen(
-        [*BPO_KB, "query", LONG_QUERY], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [*BPO_KB, "query", LONG_QUERY],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        preexec_fn=_default_sigint,  # noqa: PLW1509 - only resets a signal
     )
     try:
         time.sleep(4)  # the glossary is read, the query runs
         assert query.poll() is None, query.communicate()
         child = _children(query.pid)
-        os.kill(query.pid, signal.SIGTERM)
+        if signum == signal.SIGINT:
+            os.killpg(query.pid, signum)  # Ctrl-C: the terminal signals the whole group
+        else:
+            os.kill(query.pid, signum)  # kill, timeout: the process the user started
         stopped = time.monotonic()
         _, errors = query.communicate(timeout=30)
         assert time.monotonic() - stopped < 5
@@ -122,7 +139,7 @@ def test_sigterm_stops_a_running_query_at_once() -> None:
         if query.poll() is None:
             query.kill()
             query.wait()
-    assert query.returncode == 128 + signal.SIGTERM
+    assert query.returncode == exit_code, errors
     assert "Traceback" not in errors
     assert len(errors.strip().splitlines()) == 1, errors
     assert all(_gone(pid, 5) for pid in child)
