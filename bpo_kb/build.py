@@ -18,7 +18,14 @@ from typing import BinaryIO
 from rdflib import Graph
 
 from bpo_kb.errors import InvalidVocabulary
-from bpo_kb.files import check_output, copy_of, output_errors, write_atomically, write_output
+from bpo_kb.files import (
+    check_output,
+    copy_of,
+    output_errors,
+    replacing_folder,
+    write_atomically,
+    write_output,
+)
 from bpo_kb.formats.registry import FILE_FORMATS, FORMATS, writer_for
 from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.read import read_graph
@@ -136,10 +143,17 @@ def export_all(
 ) -> list[Path]:
     """Write every format into ``out_dir``, the site in ``languages`` (default: the data's).
 
-    Every file is written to a temporary file beside it first, and none is renamed into place
-    unless all were written; the renames then happen one after the other."""
-    with _long_lived_objects_left_alone():
-        return _export_all(graph, out_dir, languages, progress)
+    The files are written into a staging folder, which then replaces ``out_dir`` in one rename
+    (:func:`bpo_kb.files.replacing_folder`): killed at any instant, the build leaves the
+    complete old set or the complete new one. Two builds into one folder wait for each other.
+
+    Raises:
+        OutputError: ``out_dir`` holds a folder that is not an export.
+    """
+    names = {f.filename for f in FILE_FORMATS.values()} | {SITE_FOLDER}
+    with _long_lived_objects_left_alone(), replacing_folder(out_dir, names) as staging:
+        written = _export_all(graph, staging, languages, progress)
+    return [out_dir / path.relative_to(staging) for path in written]
 
 
 @contextlib.contextmanager
@@ -216,8 +230,9 @@ def _site_files(
 def export_site(
     graph: Graph, site_dir: Path, *, languages: Sequence[str] | None = None
 ) -> list[Path]:
-    """Write the static HTML glossary into ``site_dir``, atomically."""
-    return write_atomically(_site_files(graph, site_dir, languages=languages))
+    """Write the static HTML glossary into ``site_dir``, atomically; never through a symbolic
+    link inside it."""
+    return write_atomically(_site_files(graph, site_dir, languages=languages), root=site_dir)
 
 
 def _validated(

@@ -213,7 +213,7 @@ def publish(
 @options.PARAM_OPTION
 @options.LIST_QUERIES_OPTION
 @options.ONTOLOGY_OPTION
-@options.remote_options(default_timeout=300)
+@options.remote_options(default_timeout=300, in_process=True)
 def query(
     query: str | None,
     endpoint: str | None,
@@ -222,6 +222,7 @@ def query(
     parameters: dict[str, str],
     list_queries: bool,
     ontology: Path,
+    timeout: float,
 ) -> None:
     """Run SPARQL (text, @FILE or a named query) over the glossary or a remote endpoint.
 
@@ -234,7 +235,7 @@ def query(
         return
     if query is None:
         raise click.UsageError("give a QUERY (SPARQL, @FILE or a name from --list)")
-    where = {"source": ontology, "endpoint": endpoint, "graph_iri": graph_iri}
+    where = {"source": ontology, "endpoint": endpoint, "graph_iri": graph_iri, "timeout": timeout}
     with options.library_errors():
         answer = answer_query(query, parameters, output_format=output_format, **where)
     click.echo(answer)

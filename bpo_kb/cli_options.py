@@ -429,14 +429,17 @@ def checks_options(command: F) -> F:
     return with_checks  # type: ignore[return-value]
 
 
-def remote_options(default_timeout: float) -> Callable[[F], F]:
-    """--timeout and --allow-insecure-auth: every request ``command`` sends obeys them."""
+def remote_options(default_timeout: float, *, in_process: bool = False) -> Callable[[F], F]:
+    """--timeout and --allow-insecure-auth: every request ``command`` sends obeys them; with
+    ``in_process``, ``command`` also gets ``timeout``, for the work it does itself (a query)."""
 
     def decorate(command: F) -> F:
         @functools.wraps(command)
         def with_limits(
             *args: Any, timeout: float, allow_insecure_auth: bool, **kwargs: Any
         ) -> Any:
+            if in_process:
+                kwargs["timeout"] = timeout
             with remote_limits(Limits(timeout, allow_insecure_auth)):
                 return command(*args, **kwargs)
 
@@ -452,8 +455,12 @@ def remote_options(default_timeout: float) -> Callable[[F], F]:
             default=default_timeout,
             show_default=True,
             metavar="SECONDS",
-            help="Longest each request to the store or remote endpoint may take, whole answer "
-            "included.",
+            help=(
+                "Longest the query may run, in process or at the endpoint, whole answer included."
+                if in_process
+                else "Longest each request to the store or remote endpoint may take, whole "
+                "answer included."
+            ),
         )(with_limits)
         return with_limits  # type: ignore[return-value]
 

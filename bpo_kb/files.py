@@ -5,9 +5,12 @@ checked before anything is written (one line, :class:`~bpo_kb.errors.OutputError
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
@@ -24,6 +27,8 @@ __all__ = [
     "is_stdio",
     "output_errors",
     "read_stdin_to_file",
+    "recover_folder",
+    "replacing_folder",
     "remove_stdin_file",
     "shown",
     "stdin_named",
@@ -39,12 +44,17 @@ Writer = Callable[[BinaryIO], None]
 _TEMPORARY_NAME = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)\.tmp$")  # see temporary_path
 
 
-def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
+def write_atomically(targets: Mapping[Path, Writer], *, root: Path | None = None) -> list[Path]:
     """Write every target to a temporary file beside it, then rename them all into place.
 
     If any writer fails (or the user presses Ctrl-C) before the renames, every temporary file is
     removed and no target is touched. Temporaries of these targets that a killed process left
-    behind are removed too. Returns the paths written, in order.
+    behind are removed too. Returns the paths written, in order. With a ``root`` (the output
+    folder the targets are in), no folder below it may be a symbolic link: writing through one
+    would put files outside the output folder.
+
+    Raises:
+        OutputError: a folder below ``root`` is a symbolic link; nothing is written.
     """
     pending: list[tuple[Path, Path]] = []
     names_by_folder: dict[Path, set[str]] = {}  # a site has thousands of files in a few folders
@@ -55,6 +65,8 @@ def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
     try:
         for path, write in targets.items():
             if path.parent not in folders:
+                if root is not None:
+                    _refuse_links_below(root, path.parent)
                 created += _make_folder(path.parent)
                 _remove_stale_temporaries(path.parent, names_by_folder[path.parent])
                 folders.add(path.parent)
@@ -74,14 +86,43 @@ def write_atomically(targets: Mapping[Path, Writer]) -> list[Path]:
     return [path for _, path in pending]
 
 
+def _refuse_links_below(root: Path, folder: Path) -> None:
+    """Raise :class:`OutputError` if ``folder`` or a folder between it and ``root`` is a
+    symbolic link (``root`` itself may be one: the user named it)."""
+    try:
+        below = folder.relative_to(root)
+    except ValueError:
+        return
+    step = root
+    for part in below.parts:
+        step = step / part
+        if step.is_symlink():
+            raise OutputError(
+                f"cannot write to {step}: it is a symbolic link, and bpo-kb writes nothing "
+                "through a link inside its output folder; remove the link"
+            )
+
+
+def _refuse_links_inside(folder: Path) -> None:
+    """Raise :class:`OutputError` if a folder inside ``folder`` is a symbolic link."""
+    for inside, folders, _ in os.walk(folder):
+        for name in folders:
+            if os.path.islink(os.path.join(inside, name)):
+                _refuse_links_below(folder, Path(inside, name))
+
+
 def write_output(path: Path, write: Writer) -> list[Path]:
     """Write one file atomically, or to standard output when ``path`` is "-" (then returns no
-    path).
+    path). A symbolic link is written through (its target is replaced, the link stays), and
+    so are a FIFO and a device (written to as they are, never replaced by a file).
 
     Raises:
         OutputError: the path cannot be written (see :func:`check_output`); nothing is written.
     """
     check_output(path)
+    if not is_stdio(path) and path.is_symlink():
+        path = Path(os.path.realpath(path))
+        check_output(path)
     if is_stdio(path):
         stdout = sys.stdout.buffer
         try:
@@ -92,7 +133,20 @@ def write_output(path: Path, write: Writer) -> list[Path]:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
         return []
     with output_errors(path):
+        if _is_special(path):
+            with open(path, "wb") as stream:  # a FIFO blocks here until someone reads it
+                write(stream)
+            return [path]
         return write_atomically({path: write})
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` is a FIFO, a device or a socket: written to, never replaced."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 @contextlib.contextmanager
@@ -102,7 +156,22 @@ def output_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except OSError as err:
-        raise OutputError(f"cannot write to {path}: {err.strerror or err}") from None
+        raise OutputError(f"cannot write to {path}: {_reason(err)}") from None
+
+
+def _reason(err: OSError) -> str:
+    """Why ``err`` happened, naming the file when it is not the one the user gave (a page of
+    the site whose name is too long), cut to a readable length."""
+    reason = err.strerror or str(err)
+    if err.errno == errno.ENOSPC:
+        reason += " (the disk is full; nothing was replaced)"
+    if err.filename is not None:
+        name = os.path.basename(os.fsdecode(err.filename))
+        temporary = _TEMPORARY_NAME.match(name)
+        name = temporary["target"] if temporary else name
+        name = name if len(name) <= 60 else f"{name[:40]}...{name[-12:]}"
+        reason += f": {name}"
+    return reason
 
 
 def is_stdio(path: Path | str) -> bool:
@@ -195,7 +264,176 @@ def _process_exists(pid: int) -> bool:
         return False
     except (PermissionError, OverflowError):  # another user's process; not a process id
         return True
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """Whether process ``pid`` has ended and waits for its parent to collect it (a killed
+    build's child whose reaper is slow): it writes nothing more. Linux only."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return status.rpartition(")")[2].split()[:1] == ["Z"]
+
+
+# --- A folder of files replaced as a whole ------------------------------------------------------
+
+_STAGING_NAME = re.compile(r"^\.staging-(?P<pid>\d+)$")  # inside the folder: the new set
+_RENAME_EXCHANGE = 2  # from <linux/fs.h>
+_AT_FDCWD = -100
+
+
+@contextlib.contextmanager
+def replacing_folder(folder: Path, names: set[str]) -> Iterator[Path]:
+    """Yield an empty staging folder to write a complete new set of files into (top-level
+    ``names``); when the block ends normally, the staging folder becomes ``folder`` in one
+    rename, so that a reader, or a process killed at any instant, sees the complete old set or
+    the complete new one, never a mix. If the block raises, ``folder`` is left as it was.
+
+    The staging folder is ``folder/.staging-PID``: it is moved beside ``folder`` and exchanged
+    with it (Linux's ``renameat2(RENAME_EXCHANGE)``; elsewhere the old folder is renamed away
+    and the new one in, and the next run finishes a switch that was cut in two). Builds into one
+    folder wait for each other (a lock on the folder's parent), and each first removes what
+    killed ones left. Files in ``folder`` other than ``names`` (a README) are carried over into
+    the new set; a foreign folder is refused. A symbolic ``folder`` is followed; one that is a
+    mount point, which cannot be renamed, has its files replaced one by one instead.
+
+    Raises:
+        OutputError: ``folder`` holds a folder that is not one of ``names``.
+    """
+    real = Path(os.path.realpath(folder))
+    parent = real.parent
+    _make_folder(parent)
+    with _locked(parent):
+        _recover(real)
+        if real.exists() and real.stat().st_dev != parent.stat().st_dev:  # a mount point
+            _refuse_links_inside(real)
+            yield real
+            return
+        foreign = _foreign_entries(real, names)
+        made = _make_folder(real)
+        staging = real / f".staging-{os.getpid()}"
+        try:
+            staging.mkdir()
+            os.chmod(staging, stat.S_IMODE(real.stat().st_mode))
+            yield staging
+            for name in foreign:  # a hard link: the file is in both sets until the switch
+                os.link(real / name, staging / name, follow_symlinks=False)
+            _switch(staging, real)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            for made_folder in reversed(made):
+                with contextlib.suppress(OSError):
+                    made_folder.rmdir()
+            raise
+
+
+def _foreign_entries(folder: Path, names: set[str]) -> list[str]:
+    """The entries of ``folder`` that are not ``names`` nor leftovers of bpo-kb (carried over
+    into the new set); a foreign folder raises :class:`OutputError`."""
+    if not folder.is_dir():
+        return []
+    foreign = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name in names or _STAGING_NAME.match(entry.name):
+                continue
+            if _TEMPORARY_NAME.match(entry.name):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                raise OutputError(
+                    f"cannot write to {folder}: it holds a folder {entry.name}/ that bpo-kb did "
+                    "not write, and the build replaces the folder as a whole; give a folder of "
+                    "exports only"
+                )
+            foreign.append(entry.name)
+    return sorted(foreign)
+
+
+def recover_folder(folder: Path) -> None:
+    """What the next build does first: finish or undo the switch of a build into ``folder``
+    that was killed, and remove what it left (staging folders, the old set)."""
+    real = Path(os.path.realpath(folder))
+    if real.parent.is_dir():
+        with _locked(real.parent):
+            _recover(real)
+
+
+def _switch(staging: Path, real: Path) -> None:
+    """Make the complete set in ``staging`` (inside ``real``) the folder ``real``."""
+    pid = os.getpid()
+    new = real.with_name(f".{real.name}.new-{pid}")
+    os.rename(staging, new)  # out of the folder it replaces, still complete
+    if _exchange(new, real):
+        shutil.rmtree(new, ignore_errors=True)  # now the old set
+        return
+    old = real.with_name(f".{real.name}.old-{pid}")
+    os.rename(real, old)  # killed between these two renames: _recover finishes the switch
+    os.rename(new, real)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux's renameat2); False where that is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if done == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # kernel or file system without it
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+def _recover(real: Path) -> None:
+    """Finish or undo what killed builds into ``real`` left: a switch cut in two (the new set
+    renamed in, or else the old one back), staging folders and old sets removed."""
+    leftover = re.compile(rf"^\.{re.escape(real.name)}\.(?P<kind>new|old)-(?P<pid>\d+)$")
+    found: dict[str, list[Path]] = {"new": [], "old": []}
+    with os.scandir(real.parent) as entries:
+        for entry in entries:
+            match = leftover.match(entry.name)
+            if match and not _process_exists(int(match["pid"])):
+                found[match["kind"]].append(Path(entry.path))
+    for kind in ("new", "old"):  # a complete new set is better than the old one
+        if found[kind] and not real.exists():
+            os.rename(found[kind].pop(), real)
+    for path in found["new"] + found["old"]:
+        shutil.rmtree(path, ignore_errors=True)
+    if real.is_dir():
+        with os.scandir(real) as entries:
+            for entry in entries:
+                match = _STAGING_NAME.match(entry.name)
+                if match and not _process_exists(int(match["pid"])):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (flock on the folder itself: no lock file to leave
+    behind); a second build into the same place waits here."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except PermissionError:  # a folder we may write in but not list: build unlocked
+        yield
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def copy_of(path: Path) -> Writer:

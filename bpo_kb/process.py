@@ -18,6 +18,7 @@ While a command works, SIGTERM (kill, timeout, a service manager) stops it as Ct
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import re
 import signal
@@ -40,12 +41,30 @@ def run_supervised(command: Callable[[], object]) -> NoReturn:
     native_read, native_write = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
+    parent = os.getpid()
     child = os.fork()
     if child == 0:
+        _die_with(parent)
         os.close(native_read)
         _child(command, native_write)
     os.close(native_write)
     sys.exit(_parent(child, native_read))
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this child when ``parent`` dies, whatever killed it (SIGKILL
+    included), so that no command goes on writing after the ``bpo-kb`` the user sees has gone.
+    Linux only; elsewhere the child outlives a parent killed by SIGKILL."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: no prctl
+        return
+    if os.getppid() != parent:  # the parent died before prctl: nobody would report on us
+        os._exit(128 + signal.SIGKILL)
 
 
 def _is_open(descriptor: int) -> bool:

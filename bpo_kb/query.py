@@ -9,7 +9,8 @@ VALUES clause built from rdflib terms (:mod:`bpo_kb.query_parameters`), never sp
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from rdflib.namespace import DCTERMS, SH
 from rdflib.query import Result
 from rdflib.term import Node
 
-from bpo_kb.errors import QueryError, UsageError
+from bpo_kb.errors import BpoKbError, QueryError, UsageError
 from bpo_kb.query_parameters import (
     Parameter,
     bind_parameters,
@@ -40,6 +41,7 @@ __all__ = [
     "QUERY_PREFIXES",
     "ROW_FORMATS",
     "NamedQuery",
+    "QueryTimeout",
     "answer_query",
     "bind_parameters",
     "describe_syntax_error",
@@ -52,6 +54,7 @@ __all__ = [
     "resolve_query",
     "run_query",
     "with_prefixes",
+    "within",
 ]
 
 NAMED_QUERIES_DIR = Path(__file__).resolve().parent / "named_queries"
@@ -126,13 +129,16 @@ def answer_query(
     endpoint: str | None = None,
     graph_iri: str | None = None,
     output_format: str | None = None,
+    timeout: float | None = None,
 ) -> str:
     """Run ``spec`` (SPARQL, ``@FILE`` or a named query) with ``values`` bound, over ``source``
     (or its named graph ``graph_iri``) in process, or at ``endpoint`` (in its graph
     ``graph_iri``); the answer formatted as ``output_format`` (by default: a table for rows,
-    Turtle for a graph).
+    Turtle for a graph). An in-process query that runs longer than ``timeout`` seconds is
+    stopped (see :func:`within`).
 
     Raises:
+        QueryTimeout: the query ran longer than ``timeout``.
         QueryError: bad SPARQL, an unknown named query or parameter, a missing parameter, a
             format that does not fit the query's answer.
         UsageError: ``graph_iri`` is not a graph of ``source``.
@@ -152,10 +158,51 @@ def answer_query(
         else parse_parameter(value)  # a variable of the user's own SPARQL
         for name, value in values.items()
     }
-    result = run_query(
-        bind_parameters(text, terms), graph=graph, endpoint=endpoint, default_graph=graph_iri
-    )
-    return format_result(result, output_format)
+    bound = bind_parameters(text, terms)
+
+    def answer() -> str:
+        result = run_query(bound, graph=graph, endpoint=endpoint, default_graph=graph_iri)
+        return format_result(result, output_format)  # Oxigraph's answers are lazy: read here
+
+    if endpoint is not None or timeout is None:  # a remote query has its own deadline
+        return answer()
+    return within(timeout, answer)
+
+
+class QueryTimeout(BpoKbError):  # noqa: N818 - names the event
+    """An in-process query ran longer than its ``--timeout``; exit 1."""
+
+
+def within(timeout: float, work: Callable[[], str]) -> str:
+    """``work()``, run in a worker thread while this (main) thread waits at most ``timeout``
+    seconds. Oxigraph evaluates a query in native code that releases the GIL but never returns
+    to Python, so in the main thread SIGTERM and Ctrl-C would wait for the query to end; here
+    they interrupt the wait at once. The worker left behind dies with the process (the
+    supervised child ends with ``os._exit``, and the thread is a daemon).
+
+    Raises:
+        QueryTimeout: ``work`` has not finished after ``timeout`` seconds.
+    """
+    outcome: list[str] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as err:  # handed to the main thread, raised there
+            failure.append(err)
+
+    worker = threading.Thread(target=run, name="bpo-kb query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeout(
+            f"the query ran longer than --timeout {timeout:g} seconds and was stopped; "
+            "give a larger --timeout or a narrower query"
+        )
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def _check_parameters(named: NamedQuery | None, text: str, values: Mapping[str, str]) -> None:
