@@ -16,7 +16,8 @@ of its language, else admitted. Definitions (entry or language level) and notes 
 concept's IRI is the entry's external cross-reference when it is an http(s) IRI, else the base
 IRI plus the entry id.
 
-XML is parsed without loading DTDs, expanding entities or touching the network.
+XML is parsed without loading DTDs, expanding entities or touching the network; a DOCTYPE that
+declares an entity is refused before parsing (:func:`bpo_kb.rdf.guards.refuse_xml_entities`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from rdflib.term import Node
 
 from bpo_kb.errors import InputError
 from bpo_kb.rdf.checks import is_http_iri
+from bpo_kb.rdf.guards import refuse_xml_entities
 from bpo_kb.rdf.namespaces import DCTERMS, OWL, RDF, SKOS
 from bpo_kb.rdf.read import new_graph
 
@@ -179,6 +181,8 @@ def read_tbx(path: Path, *, base: str = DEFAULT_TBX_BASE) -> Graph:
     """
     from lxml import etree
 
+    if path.is_file():  # entity declarations refused before lxml reads anything
+        refuse_xml_entities(path)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
