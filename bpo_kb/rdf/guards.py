@@ -37,6 +37,7 @@ __all__ = [
     "refuse_jsonld_contexts",
     "refuse_over_budget",
     "refuse_xml_entities",
+    "token_too_long",
     "triple_budget",
 ]
 
@@ -224,6 +225,41 @@ def refuse_bad_literal(path: Path, text: str, problem: str) -> None:
     pattern = _NUL_PATTERN if "NUL" in problem else _SURROGATE_ESCAPE
     line = _first_match_line(path, pattern) or 1
     raise UnsafeInput(f"{path}:{line}: a literal holds {problem}: {_shown(text)}")
+
+
+_OXIGRAPH_TOKEN_LIMIT = "Reached the buffer maximal size of "
+
+
+def token_too_long(path: Path, err: MemoryError) -> MemoryError | UnsafeInput:
+    """Oxigraph's refusal of one token (a literal, an IRI) longer than its buffer (16 MiB) as
+    what it is, with the line where the first over-long line starts; any other ``err`` as is."""
+    message = str(err)
+    if not message.startswith(_OXIGRAPH_TOKEN_LIMIT):
+        return err
+    limit = int(message[len(_OXIGRAPH_TOKEN_LIMIT) :].strip().rstrip(".") or 0)
+    return UnsafeInput(
+        f"{path}:{_first_long_line(path, limit)}: a literal or IRI longer than the parser's "
+        f"limit of {limit:,} bytes ({limit / 2**20:g} MiB): refused"
+    )
+
+
+def _first_long_line(path: Path, limit: int) -> int:
+    """The number of the first line of at least ``limit`` bytes (1 if none)."""
+    line, length = 1, 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            first = chunk.find(b"\n")
+            if first < 0:
+                length += len(chunk)
+            else:
+                if length + first >= limit:
+                    return line
+                line += chunk.count(b"\n")
+                # Lines wholly inside a chunk are shorter than the limit (16 MiB > 1 MiB).
+                length = len(chunk) - chunk.rfind(b"\n") - 1
+            if length >= limit:
+                return line
+    return 1
 
 
 # -- positions ---------------------------------------------------------------------------------

@@ -121,6 +121,8 @@ def read_dataset(paths: Iterable[Path], input_format: str | None = None) -> Any:
             raise InputError(f"{file}:{err.lineno or 1}: {err.msg}") from None
         except (OSError, ValueError) as err:
             raise InputError(f"{file}: {err}") from None
+        except MemoryError as err:
+            raise guards.token_too_long(file, err) from None
     return store
 
 
@@ -142,6 +144,8 @@ def _native_store(sources: list[tuple[Path, str, Any]]) -> Any:
                 _bulk_load_checked(store, file, oxigraph_format)
         except (SyntaxError, ValueError, KeyError) as oxigraph_error:
             _add_with_rdflib(store, file, rdf_format, oxigraph_error)
+        except MemoryError as err:
+            raise guards.token_too_long(file, err) from None
     return store
 
 
@@ -271,6 +275,8 @@ def _converted_graph(sources: list[tuple[Path, str, Any]], store: str) -> Graph:
             except (SyntaxError, ValueError, KeyError):
                 _parse_into(graph, file, rdf_format)
                 continue
+            except MemoryError as err:
+                raise guards.token_too_long(file, err) from None
             guards.refuse_over_budget(file, len(triples))
             fresh = [iri for iri in convert.made_iris() if iri not in checked_iris]
             guards.refuse_bad_iris(file, fresh)
