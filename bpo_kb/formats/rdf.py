@@ -20,6 +20,9 @@ RDF_TYPE = RDF.type  # looked up once: an attribute of RDF costs a call for ever
 
 __all__ = ["write_ntriples", "write_rdfxml", "write_turtle"]
 
+# A raw CR in element content reads back as LF (XML's end-of-line handling): written as a
+# character reference, it stays a CR.
+_CARRIAGE_RETURN = {"\r": "&#13;"}
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -184,7 +187,7 @@ def _property_element(qname: str, obj: object) -> str:
             attributes = f" xml:lang={quoteattr(obj.language)}"
         elif obj.datatype is not None:
             attributes = f" rdf:datatype={quoteattr(str(obj.datatype))}"
-        return f"<{qname}{attributes}>{escape(str(obj))}</{qname}>"
+        return f"<{qname}{attributes}>{escape(str(obj), _CARRIAGE_RETURN)}</{qname}>"
     return f"<{qname} {_node_attribute(obj, 'resource')}/>"
 
 
