@@ -491,6 +491,7 @@ def test_a_hostile_vocabulary_is_refused_by_every_command_and_nothing_is_exporte
         ["export", "--format", "ntriples", "--ontology", str(folder), "-o", str(out / "x.nt")],
         ["import", "skos", str(source), "-o", str(tmp_path / "x.ttl")],
         ["diff", str(ONTOLOGY), str(folder)],
+        ["query", "CONSTRUCT WHERE { ?s ?p ?o }", "--format", "turtle", "--ontology", str(source)],
     ]
     for command in commands:
         result = runner.invoke(main, command)

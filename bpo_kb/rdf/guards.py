@@ -114,6 +114,10 @@ def refuse_xml_entities(path: Path) -> None:
 # -- JSON-LD -----------------------------------------------------------------------------------
 
 _CONTEXT_KEYS = ("@context", "@import")
+# Only a file where one of these occurs can name a context, and only such a file is decoded
+# and walked: a context that is a string or a list, an import, or an escaped ASCII character
+# (a key may be written "\u0040context"; accented letters, \u00e9, do not count).
+_CONTEXT_SUSPECT = re.compile(rb'"@context"\s*:\s*[\["]|"@import"|\\u00[0-7][0-9a-fA-F]')
 
 
 def refuse_jsonld_contexts(path: Path) -> None:
@@ -126,8 +130,7 @@ def refuse_jsonld_contexts(path: Path) -> None:
         UnsafeInput: ``FILE:LINE: ...`` naming the first such context.
     """
     data = path.read_bytes()
-    # Keys may be written with escapes ("\u0040context"): those files are decoded too.
-    if b"@context" not in data and b"@import" not in data and b"\\u" not in data:
+    if not _CONTEXT_SUSPECT.search(data):
         return
     try:
         document = json.loads(data)

@@ -111,12 +111,7 @@ def read_dataset(paths: Iterable[Path], input_format: str | None = None) -> Any:
         if oxigraph_format is None:
             raise InputError(f"{file}: no reader keeps the named graphs of {rdf_format}")
         try:
-            store.bulk_load(
-                path=str(file),
-                format=oxigraph_format,
-                base_iri=file.resolve().as_uri(),
-                lenient=True,
-            )
+            _bulk_load_checked(store, file, oxigraph_format)
         except SyntaxError as err:
             raise InputError(f"{file}:{err.lineno or 1}: {err.msg}") from None
         except (OSError, ValueError) as err:
