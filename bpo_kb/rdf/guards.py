@@ -109,6 +109,18 @@ def refuse_xml_entities(path: Path) -> None:
         ) from None
     except OSError as err:
         raise UnsafeInput(f"{path}: {err.strerror or err}") from None
+    # Oxigraph reads UTF-8 whatever the declaration says: a file expat read in another encoding
+    # must not hide, from expat, a declaration Oxigraph would see. Escaped in text ("&lt;!"),
+    # "<!ENTITY" is raw only in markup.
+    line = _first_match_line(path, _RAW_ENTITY_DECLARATION)
+    if line is not None:
+        raise UnsafeInput(
+            f"{path}:{line}: <!ENTITY outside the prolog expat read: XML entity declarations are "
+            "refused (they can expand without limit or read other files)"
+        )
+
+
+_RAW_ENTITY_DECLARATION = re.compile(rb"<!ENTITY")
 
 
 # -- JSON-LD -----------------------------------------------------------------------------------
