@@ -633,3 +633,22 @@ def test_a_200_mb_literal_is_reported_as_the_parsers_token_limit(
         message = _one_line_refusal(result, source, "16,777,216 bytes", "limit")
         assert message.startswith(f"{source}:2:")
         assert "memory" not in message
+
+
+@pytest.mark.parametrize("command", ["import", "validate"])
+def test_the_program_prints_one_line_for_an_escaped_iri(tmp_path: Path, command: str) -> None:
+    """As a user runs it (pytest's log capture hides what rdflib's logger would print)."""
+    source = tmp_path / "hostile.nt"
+    source.write_text(
+        f'<http://example.org/good> <{PREF}> "a"@en .\n<{INJECTION}> <{PREF}> "x" .\n'
+    )
+    arguments = {
+        "import": ["import", "skos", str(source), "-o", str(tmp_path / "x.ttl")],
+        "validate": ["validate", str(source)],
+    }[command]
+    done = subprocess.run(
+        [BPO_KB, *arguments], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"{source}:2: the IRI ")
+    assert done.stderr.count("\n") == 1, done.stderr

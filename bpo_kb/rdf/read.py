@@ -255,7 +255,7 @@ def _converted_graph(sources: list[tuple[Path, str, Any]], store: str) -> Graph:
     add = graph.store.add  # Graph.add only re-checks the term types this loop produces
     convert = TermConverter()
     checked_iris: set[str] = set()
-    with _collector_paused():
+    with _collector_paused(), _quiet_rdflib():  # its warnings of bad IRIs: refused below
         for file, rdf_format, oxigraph_format in sources:
             try:
                 if oxigraph_format is None:
