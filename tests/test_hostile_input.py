@@ -424,21 +424,26 @@ INJECTION = (
     "http://example.org/x\\u003E\\u0020\\u003C" + PREF + "\\u003E\\u0020\\u0022INJECTED\\u0022"
     "\\u0020.\\u0020\\u003Chttps://w3id.org/bpo-kb/c"
 )
+# Characters that end a token or a line: refused when reading.
 HOSTILE_IRIS = {
     "injection": INJECTION,
     "gt": "http://example.org/a\\u003Eb",
-    "space": "http://example.org/a\\u0020b",
     "quote": "http://example.org/a\\u0022b",
     "lt": "http://example.org/a\\u003Cb",
+    "newline": "http://example.org/a\\u000Ab",
+    "tab": "http://example.org/a\\u0009b",
+    "nul": "http://example.org/a\\u0000b",
+    "long-escape": "http://example.org/a\\U0000003Eb",
+    "c1-control": "http://example.org/a\\u0085b",
+}
+# Characters that only make the IRI invalid: read, reported as IRI_INVALID, never written.
+INVALID_IRIS = {
+    "space": "http://example.org/a\\u0020b",
     "brace": "http://example.org/a\\u007Bb",
     "pipe": "http://example.org/a\\u007Cb",
     "caret": "http://example.org/a\\u005Eb",
     "backtick": "http://example.org/a\\u0060b",
     "backslash": "http://example.org/a\\u005Cb",
-    "newline": "http://example.org/a\\u000Ab",
-    "nul": "http://example.org/a\\u0000b",
-    "long-escape": "http://example.org/a\\U0000003Eb",
-    "c1-control": "http://example.org/a\\u0085b",
 }
 
 
@@ -467,12 +472,24 @@ def test_escaped_iris_that_are_not_iris_are_refused_with_their_line(
     assert "\n" not in str(refused.value)
 
 
-def test_raw_space_in_an_iri_is_refused(tmp_path: Path) -> None:
-    source = tmp_path / "space.ttl"
-    source.write_text(f'\n<http://example.org/a b> <{PREF}> "x"@en .\n')
-    for store in STORES:
-        with pytest.raises(InputError, match=r"space\.ttl:2: "):
-            read_graph([source], store=store)
+@pytest.mark.parametrize("name", [*sorted(INVALID_IRIS), "raw-space"])
+def test_invalid_iris_are_a_violation_and_never_exported(
+    runner: CliRunner, tmp_path: Path, name: str
+) -> None:
+    iri = INVALID_IRIS.get(name, "http://example.org/a b")
+    source = tmp_path / "invalid.ttl"
+    source.write_text(
+        f'<{iri}> a <http://www.w3.org/2004/02/skos/core#Concept> ;\n    <{PREF}> "invalid"@en .\n'
+    )
+    result = runner.invoke(main, ["validate", str(source)])
+    assert result.exit_code == 1, result.output
+    assert "IRI_INVALID" in result.output
+    target = tmp_path / "x.ttl"
+    result = runner.invoke(main, ["import", "skos", str(source), "-o", str(target)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip().count("\n") == 0
+    assert "is not an absolute IRI" in result.stderr
+    assert not target.exists()
 
 
 def test_a_hostile_vocabulary_is_refused_by_every_command_and_nothing_is_exported(
@@ -495,17 +512,22 @@ def test_a_hostile_vocabulary_is_refused_by_every_command_and_nothing_is_exporte
     ]
     for command in commands:
         result = runner.invoke(main, command)
-        _one_line_refusal(result, source, "not an absolute IRI")
+        _one_line_refusal(result, source, "holds a character no IRI may hold")
         assert result.stderr.startswith(f"{source}:4:")
     assert not out.exists() or not any(out.iterdir())
     assert not (tmp_path / "x.ttl").exists()
 
 
 @pytest.mark.parametrize("writer", [write_turtle, write_ntriples, write_rdfxml])
-def test_writers_refuse_an_iri_that_would_write_other_triples(writer: object) -> None:
+@pytest.mark.parametrize(
+    "iri",
+    [f'http://example.org/x> <{PREF}> "INJECTED" . <http://example.org/c', "http://ex/a b"],
+    ids=["injection", "space"],
+)
+def test_writers_refuse_an_iri_that_would_write_other_triples(writer: object, iri: str) -> None:
     """Graphs also come from CSV and TBX imports: the writers check every IRI they write."""
     graph = Graph()
-    bad = URIRef(f'http://example.org/x> <{PREF}> "INJECTED" . <http://example.org/c')
+    bad = URIRef(iri)
     graph.add((URIRef("http://example.org/a"), SKOS.related, bad))
     with pytest.raises(ExportError, match="not an absolute IRI"):
         writer(graph, io.BytesIO())  # type: ignore[operator]

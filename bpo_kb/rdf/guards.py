@@ -9,9 +9,10 @@ file before and after its parsers run.
   which rdflib resolves against the file's own ``file:`` IRI) or imported with ``@import`` is
   refused before parsing; rdflib's fallback parser also runs with a context loader that refuses
   everything (Oxigraph's parser loads no context at all).
-- After parsing: every IRI must pass :func:`bpo_kb.rdf.checks.is_absolute_iri` *after*
-  unescaping (``\\u003E`` in a Turtle IRI is ``>``), no literal may hold NUL or a lone surrogate,
-  and no file may give more than :data:`MAX_TRIPLES_PER_BYTE` triples per byte of input.
+- After parsing: no IRI may hold, *after* unescaping (``\\u003E`` in a Turtle IRI is ``>``), a
+  character that ends a token or a line (:func:`bpo_kb.rdf.checks.iri_breaks_out`); no literal
+  may hold NUL or a lone surrogate; no file may give more than :data:`MAX_TRIPLES_PER_BYTE`
+  triples per byte of input.
 
 Each refusal is an :class:`~bpo_kb.errors.UnsafeInput` reading ``FILE:LINE: problem``.
 """
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from bpo_kb.errors import UnsafeInput
-from bpo_kb.rdf.checks import is_absolute_iri
+from bpo_kb.rdf.checks import iri_breaks_out, is_absolute_iri
 
 __all__ = [
     "MAX_TRIPLES_PER_BYTE",
@@ -206,13 +207,16 @@ def refuse_over_budget(path: Path, count: int) -> None:
 
 
 def refuse_bad_iris(path: Path, iris: Iterable[str]) -> None:
-    """Refuse the first IRI (distinct values, already unescaped) that is not an absolute IRI."""
+    """Refuse the first IRI (distinct values, already unescaped) that holds a character that
+    ends a token or a line (``<>"``, controls, lone surrogates). One that is only invalid (a
+    space, ``{}|^`\\``) is read, reported by validation (``IRI_INVALID``, a violation) and
+    never written: the writers check every IRI."""
     for iri in iris:
-        if not is_absolute_iri(iri):
+        if not is_absolute_iri(iri) and iri_breaks_out(iri):
             line = _line_of_any(path, _iri_needles(iri))
             raise UnsafeInput(
-                f"{path}:{line}: the IRI {_shown(iri)} is not an absolute IRI (RFC 3987: no "
-                'space, control, <>"{}|^`\\ even written as an escape)'
+                f"{path}:{line}: the IRI {_shown(iri)} holds a character no IRI may hold (RFC "
+                '3987: no control, <, > or ", even written as an escape)'
             )
 
 
