@@ -5,7 +5,8 @@ This module imports nothing from the package, so that any module can raise from 
 
     BpoKbError                 exit 1
      ├── InputError            exit 2: a file that cannot be read or parsed (file and line)
-     │    └── UnsupportedTerm  exit 2: data rdflib reads but Oxigraph cannot hold
+     │    ├── UnsupportedTerm  exit 2: data rdflib reads but Oxigraph cannot hold
+     │    └── UnsafeInput      exit 2: input refused as hostile (entities, contexts, bad IRIs)
      ├── UsageError            exit 2: an option or argument the library cannot act on
      │    ├── QueryError       exit 2: a SPARQL query that does not parse, an unknown named query
      │    └── UnsupportedShapes exit 2: shapes that use SHACL the SPARQL engine does not evaluate
@@ -30,6 +31,7 @@ __all__ = [
     "OutputError",
     "QueryError",
     "StoreError",
+    "UnsafeInput",
     "UnsupportedShapes",
     "UnsupportedTerm",
     "UsageError",
@@ -50,6 +52,12 @@ class InputError(BpoKbError):
 
 class UnsupportedTerm(InputError):  # noqa: N818 - names the condition
     """Data rdflib reads but Oxigraph cannot hold (callers may fall back to rdflib's store)."""
+
+
+class UnsafeInput(InputError):  # noqa: N818 - names the condition
+    """Input refused before or after parsing because it could expand, fetch, read other files or
+    smuggle triples: XML entity declarations, JSON-LD contexts to load, an IRI that is not one
+    after unescaping, NUL or a lone surrogate in a literal, too many triples per byte."""
 
 
 class UsageError(BpoKbError):

@@ -410,8 +410,12 @@ def test_tbx_external_entities_are_neither_fetched_nor_expanded(
 <termSec><term>safe &leak;&remote;</term></termSec></langSec></conceptEntry></body></text></tbx>""")
     target = tmp_path / "xxe.ttl"
     result = _import(runner, "tbx", source, target, "--base", "https://example.org/x/")
-    assert result.exit_code == 0, result.output
-    assert "TOP-SECRET-CONTENT" not in target.read_text(encoding="utf-8")
+    # Issue 18: a DOCTYPE that declares entities is refused before parsing (it was read with
+    # the entities left unexpanded, exit 0); the secret still never appears.
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"{source}:2: the DOCTYPE declares the entity 'leak'")
+    assert "TOP-SECRET-CONTENT" not in result.output
+    assert not target.exists()
 
 
 def test_tbx_without_iris_needs_a_base(runner: CliRunner, data_dir: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
@@ -10,6 +11,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, split_uri
 
 from bpo_kb.errors import ExportError
+from bpo_kb.rdf.checks import is_absolute_iri
 from bpo_kb.rdf.curies import PrefixMap
 from bpo_kb.rdf.namespaces import PREFIXES, XSD
 
@@ -18,6 +20,9 @@ RDF_TYPE = RDF.type  # looked up once: an attribute of RDF costs a call for ever
 
 __all__ = ["write_ntriples", "write_rdfxml", "write_turtle"]
 
+# A raw CR in element content reads back as LF (XML's end-of-line handling): written as a
+# character reference, it stays a CR.
+_CARRIAGE_RETURN = {"\r": "&#13;"}
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -89,6 +94,21 @@ _ESCAPES = {
 }
 
 
+# A vocabulary repeats few IRIs many times: each is checked once.
+_iri_ok = functools.lru_cache(maxsize=1 << 16)(is_absolute_iri)
+
+
+def _written_iri(text: str) -> str:
+    """``text``, an IRI that can be written between ``<>`` or in an attribute as it is: one
+    holding a space, ``>``, a quote or a control would write triples the graph does not have."""
+    if not _iri_ok(text):
+        raise ExportError(
+            f"cannot write the IRI {text[:80]!r}: it is not an absolute IRI (RFC 3987: no "
+            'space, control, <>"{}|^`\\)'
+        )
+    return text
+
+
 def _local_ok(local: str) -> bool:
     return bool(_LOCAL_NAME.match(local))
 
@@ -106,7 +126,7 @@ def _turtle_term(term: object, prefixes: PrefixMap | None) -> str:
     if isinstance(term, URIRef):
         text = str(term)
         compact = prefixes.compact(text) if prefixes is not None else None
-        return compact or f"<{text}>"
+        return compact or f"<{_written_iri(text)}>"
     if isinstance(term, BNode):
         return f"_:b{term}"
     assert isinstance(term, Literal)
@@ -167,14 +187,14 @@ def _property_element(qname: str, obj: object) -> str:
             attributes = f" xml:lang={quoteattr(obj.language)}"
         elif obj.datatype is not None:
             attributes = f" rdf:datatype={quoteattr(str(obj.datatype))}"
-        return f"<{qname}{attributes}>{escape(str(obj))}</{qname}>"
+        return f"<{qname}{attributes}>{escape(str(obj), _CARRIAGE_RETURN)}</{qname}>"
     return f"<{qname} {_node_attribute(obj, 'resource')}/>"
 
 
 def _node_attribute(node: object, iri_attribute: str) -> str:
     if isinstance(node, BNode):
         return f"rdf:nodeID={quoteattr('b' + str(node))}"
-    return f"rdf:{iri_attribute}={quoteattr(str(node))}"
+    return f"rdf:{iri_attribute}={quoteattr(_written_iri(str(node)))}"
 
 
 def _term_key(term: object) -> tuple[int, str, str]:

@@ -54,7 +54,8 @@ IRI, else the base IRI plus the entry id; without a base, every entry must carry
 a base, the scheme that bpo-kb's export names in the header, else the namespace the entries'
 IRIs share plus "scheme".
 
-XML is parsed without loading DTDs, expanding entities or touching the network.
+XML is parsed without loading DTDs, expanding entities or touching the network; a DOCTYPE that
+declares an entity is refused before parsing (:func:`bpo_kb.rdf.guards.refuse_xml_entities`).
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ from rdflib.term import Node
 
 from bpo_kb.errors import InputError, UsageError
 from bpo_kb.rdf.checks import is_http_iri
+from bpo_kb.rdf.guards import refuse_xml_entities
 from bpo_kb.rdf.namespaces import DCTERMS, LEXINFO, OWL, RDF, SKOS, SKOSXL
 from bpo_kb.rdf.read import new_graph
 from bpo_kb.skos.term_records import LABEL_KINDS, term_iri
@@ -416,6 +418,8 @@ def read_tbx(path: Path, *, base: str | None = None) -> Graph:
     """
     from lxml import etree
 
+    if path.is_file():  # entity declarations refused before lxml reads anything
+        refuse_xml_entities(path)
     parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,

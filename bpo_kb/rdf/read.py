@@ -4,21 +4,28 @@
 needs. Oxigraph's parsers read first (much faster than rdflib's); a file they refuse
 even leniently is read by rdflib, so that bpo-kb accepts what it always accepted. Named graphs
 are merged into one graph.
+
+Every file passes :mod:`bpo_kb.rdf.guards` whichever parser reads it: XML with entity
+declarations and JSON-LD naming a context to load are refused before parsing; IRIs (after
+unescaping), literals (NUL, lone surrogates) and the number of triples per byte are checked
+after.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import logging
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal, URIRef
 
-from bpo_kb.errors import InputError, UnsupportedTerm
+from bpo_kb.errors import BpoKbError, InputError, UnsafeInput, UnsupportedTerm
+from bpo_kb.rdf import guards
 from bpo_kb.rdf.stores import DEFAULT_STORE, QUERY_STORE, graph_on, new_graph, oxigraph_store_of
 from bpo_kb.rdf.terms import TermConverter, to_oxigraph
 
@@ -106,16 +113,13 @@ def read_dataset(paths: Iterable[Path], input_format: str | None = None) -> Any:
         if oxigraph_format is None:
             raise InputError(f"{file}: no reader keeps the named graphs of {rdf_format}")
         try:
-            store.bulk_load(
-                path=str(file),
-                format=oxigraph_format,
-                base_iri=file.resolve().as_uri(),
-                lenient=True,
-            )
+            _bulk_load_checked(store, file, oxigraph_format)
         except SyntaxError as err:
             raise InputError(f"{file}:{err.lineno or 1}: {err.msg}") from None
         except (OSError, ValueError) as err:
             raise InputError(f"{file}: {err}") from None
+        except MemoryError as err:
+            raise guards.token_too_long(file, err) from None
     return store
 
 
@@ -131,18 +135,62 @@ def _native_store(sources: list[tuple[Path, str, Any]]) -> Any:
             if rdf_format in _QUAD_FORMATS:  # named graphs are merged into the default graph
                 store.bulk_extend(
                     pyoxigraph.Quad(q.subject, q.predicate, q.object, pyoxigraph.DefaultGraph())
-                    for q in _parsed(file, oxigraph_format)
+                    for q in _checked_quads(file, _parsed(file, oxigraph_format))
                 )
             else:
-                store.bulk_load(
-                    path=str(file),
-                    format=oxigraph_format,
-                    base_iri=file.resolve().as_uri(),
-                    lenient=True,
-                )
+                _bulk_load_checked(store, file, oxigraph_format)
         except (SyntaxError, ValueError, KeyError) as oxigraph_error:
             _add_with_rdflib(store, file, rdf_format, oxigraph_error)
+        except MemoryError as err:
+            raise guards.token_too_long(file, err) from None
     return store
+
+
+def _bulk_load_checked(store: Any, file: Path, oxigraph_format: Any) -> None:
+    """Load a triples file into ``store``: strictly with Oxigraph's bulk loader when it can (as
+    fast as its lenient mode, and it validates every IRI), else leniently through
+    :func:`_checked_quads`."""
+    if not guards.may_hold_nul(file):
+        before = len(store)
+        try:
+            store.bulk_load(
+                path=str(file),
+                format=oxigraph_format,
+                base_iri=file.resolve().as_uri(),
+                lenient=False,
+            )
+        except SyntaxError:
+            pass  # what only the lenient parser reads: below, checked
+        else:
+            guards.refuse_over_budget(file, len(store) - before)
+            return
+    store.bulk_extend(_checked_quads(file, _parsed(file, oxigraph_format)))
+
+
+def _checked_quads(file: Path, quads: Iterable[Any]) -> Iterator[Any]:
+    """``quads`` as they come, refused past the file's triple budget; at the end, every IRI
+    seen is checked, and every literal if the file may hold a NUL."""
+    import pyoxigraph
+
+    named_node, literal = pyoxigraph.NamedNode, pyoxigraph.Literal
+    check_literals = guards.may_hold_nul(file)
+    budget = guards.triple_budget(file)
+    iris: set[str] = set()
+    add = iris.add
+    count = 0
+    for quad in itertools.islice(quads, budget + 1):
+        count += 1
+        for term in (quad.subject, quad.object, quad.graph_name):
+            if type(term) is named_node:
+                add(term.value)
+            elif type(term) is literal:
+                add(term.datatype.value)
+                if check_literals and (problem := guards.bad_literal(term.value)):
+                    guards.refuse_bad_literal(file, term.value, problem)
+        add(quad.predicate.value)
+        yield quad
+    guards.refuse_over_budget(file, count)
+    guards.refuse_bad_iris(file, iris)
 
 
 def _source_files(paths: Iterable[Path], input_format: str | None) -> list[tuple[Path, str, Any]]:
@@ -163,6 +211,10 @@ def _source_files(paths: Iterable[Path], input_format: str | None) -> list[tuple
         if not file.is_file():
             raise InputError(f"{file}: no such file")
         oxigraph_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS.get(rdf_format, ""), None)
+        if rdf_format == "xml":  # before any parser: Oxigraph and rdflib both expand entities
+            guards.refuse_xml_entities(file)
+        elif rdf_format == "json-ld":
+            guards.refuse_jsonld_contexts(file)
         sources.append((file, rdf_format, oxigraph_format))
     return sources
 
@@ -182,6 +234,8 @@ def _add_with_rdflib(store: Any, file: Path, rdf_format: str, oxigraph_error: Ex
     graph = Graph()
     try:
         _parse_into(graph, file, rdf_format)
+    except UnsafeInput:
+        raise
     except InputError:
         line = getattr(oxigraph_error, "lineno", None)
         if line:  # Oxigraph's position is the more precise one
@@ -202,7 +256,8 @@ def _converted_graph(sources: list[tuple[Path, str, Any]], store: str) -> Graph:
     graph = new_graph(store)
     add = graph.store.add  # Graph.add only re-checks the term types this loop produces
     convert = TermConverter()
-    with _collector_paused():
+    checked_iris: set[str] = set()
+    with _collector_paused(), _quiet_rdflib():  # its warnings of bad IRIs: refused below
         for file, rdf_format, oxigraph_format in sources:
             try:
                 if oxigraph_format is None:
@@ -210,11 +265,21 @@ def _converted_graph(sources: list[tuple[Path, str, Any]], store: str) -> Graph:
                 # Parsed completely before anything is added: a file that fails adds nothing.
                 triples = [
                     (convert(q.subject), convert.iri(q.predicate.value), convert(q.object))
-                    for q in _parsed(file, oxigraph_format)
+                    for q in itertools.islice(
+                        _parsed(file, oxigraph_format), guards.triple_budget(file) + 1
+                    )
                 ]
             except (SyntaxError, ValueError, KeyError):
                 _parse_into(graph, file, rdf_format)
                 continue
+            except MemoryError as err:
+                raise guards.token_too_long(file, err) from None
+            guards.refuse_over_budget(file, len(triples))
+            fresh = [iri for iri in convert.made_iris() if iri not in checked_iris]
+            guards.refuse_bad_iris(file, fresh)
+            checked_iris.update(fresh)
+            if guards.may_hold_nul(file):
+                _refuse_bad_literals(file, (o for _, _, o in triples))
             for triple in triples:
                 add(triple, graph, False)
     return graph
@@ -272,21 +337,47 @@ def input_format_for(path: Path, input_format: str | None = None) -> str:
         ) from None
 
 
+def _refuse_bad_literals(file: Path, terms: Iterable[Any]) -> None:
+    for term in terms:
+        if isinstance(term, Literal) and (problem := guards.bad_literal(str(term))):
+            guards.refuse_bad_literal(file, str(term), problem)
+
+
+def _refuse_unsafe_terms(file: Path, graph: Graph, before: int) -> None:
+    """The guards' checks on what rdflib parsed (the whole graph: rdflib reads seldom)."""
+    guards.refuse_over_budget(file, len(graph) - before)
+    iris: set[str] = set()
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, URIRef):
+                iris.add(str(term))
+            elif isinstance(term, Literal) and term.datatype is not None:
+                iris.add(str(term.datatype))
+        _refuse_bad_literals(file, triple[2:])
+    guards.refuse_bad_iris(file, iris)
+
+
 def _parse_into(graph: Graph, file: Path, rdf_format: str) -> None:
     if not file.is_file():
         raise InputError(f"{file}: no such file")
+    before = len(graph)
     try:
-        with _quiet_rdflib():
+        with _quiet_rdflib(), contextlib.ExitStack() as guarded:
+            if rdf_format == "json-ld":
+                guarded.enter_context(guards.jsonld_contexts_refused(file))
             if rdf_format in _CONTEXT_FORMATS and not graph.store.context_aware:
                 _parse_merged(graph, file, rdf_format)
             else:
                 graph.parse(file, format=rdf_format)
+    except BpoKbError:
+        raise
     except UnicodeDecodeError as err:
         raise InputError(f"{file}:{_line_of_offset(file, err.start)}: not UTF-8 text") from None
     except Exception as err:  # rdflib's parsers raise many unrelated types
         if rdf_format in _LINE_BASED_FORMATS:
             raise InputError(f"{file}:{_first_bad_line(file, rdf_format)}") from None
         raise InputError(f"{file}:{_describe_parse_error(err)}") from None
+    _refuse_unsafe_terms(file, graph, before)
 
 
 _LINE_BASED_FORMATS = {"nt", "nquads"}

@@ -33,6 +33,10 @@ class TermConverter:
             term = self._iris[value] = URIRef(value)
         return term
 
+    def made_iris(self) -> Any:
+        """Every IRI made so far (each once), as the parser gave it: escapes undone."""
+        return self._iris.keys()
+
     def __call__(self, term: Any) -> Any:
         kind = type(term)
         if kind is self._named_node:
