@@ -256,7 +256,15 @@ def test_a_doctype_without_entities_is_read_and_its_dtd_is_never_opened(
     )
     commands = [
         ["import", "skos", str(rdf), "-o", str(tmp_path / "a.ttl")],
-        ["import", "tbx", str(tbx), "-o", str(tmp_path / "b.ttl")],
+        [
+            "import",
+            "tbx",
+            str(tbx),
+            "-o",
+            str(tmp_path / "b.ttl"),
+            "--base",
+            "https://example.org/t/",
+        ],
     ]
     for command in commands:
         done = subprocess.run(
