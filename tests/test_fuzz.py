@@ -548,15 +548,17 @@ def _signature(outcome: Outcome) -> str:
     return f"exit {outcome.returncode}"
 
 
-# Minimising costs runs: at most this many, for at most MINIMISE_FAILURES failures per format.
+# Minimising costs runs: at most this many and this long, for at most MINIMISE_FAILURES crashes
+# per format (never a timeout: each try could take RUN_TIMEOUT).
 MINIMISE_RUNS = 40
+MINIMISE_SECONDS = 60
 MINIMISE_FAILURES = 3
 
 
 def minimise(data: bytes, args: list[str], mutant: Path, cwd: Path, signature: str) -> bytes:
     """A smaller input with the same crash (delta debugging over lines, then over bytes)."""
     candidate = mutant.with_name(f"candidate-{mutant.name}")
-    runs = 0
+    runs, deadline = 0, time.monotonic() + MINIMISE_SECONDS
 
     def same_crash(attempt: bytes) -> bool:
         nonlocal runs
@@ -567,11 +569,11 @@ def minimise(data: bytes, args: list[str], mutant: Path, cwd: Path, signature: s
 
     for split in (lambda d: d.splitlines(keepends=True), lambda d: [bytes([b]) for b in d]):
         pieces, chunks = split(data), 2
-        while len(pieces) > 1 and runs < MINIMISE_RUNS:
+        while len(pieces) > 1 and runs < MINIMISE_RUNS and time.monotonic() < deadline:
             size = max(1, len(pieces) // chunks)
             for start in range(0, len(pieces), size):
                 attempt = pieces[:start] + pieces[start + size :]
-                if runs >= MINIMISE_RUNS:
+                if runs >= MINIMISE_RUNS or time.monotonic() >= deadline:
                     break
                 if attempt and same_crash(b"".join(attempt)):
                     pieces, chunks = attempt, max(chunks - 1, 2)
@@ -645,7 +647,7 @@ def test_mutated_exports_never_crash(fmt_name: str, tmp_path: Path) -> None:
     reports = []
     for number, (index, steps, outcome, mutant) in enumerate(failures):
         minimised = None
-        if number < MINIMISE_FAILURES:
+        if number < MINIMISE_FAILURES and outcome.returncode is not None:
             data = minimise(
                 mutant.read_bytes(), outcome.args, mutant, tmp_path, _signature(outcome)
             )
