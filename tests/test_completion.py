@@ -13,6 +13,9 @@ import pytest
 
 from bpo_kb.cli import main
 
+# Each example or completion script runs the real command: part of the full suite.
+pytestmark = pytest.mark.slow
+
 ENTRY_POINT = Path(sys.executable).parent / "bpo-kb"
 
 

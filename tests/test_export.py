@@ -110,6 +110,7 @@ def test_csv_has_one_row_per_concept(glossary: Graph, exported: Path) -> None:
     assert uris[: len(concepts)] == sorted(concepts, key=lambda c: c.replace("bpo:", ""))
 
 
+@pytest.mark.slow
 def test_exports_are_byte_identical_across_processes(tmp_path: Path) -> None:
     """Two builds in fresh interpreters with different hash seeds give the same bytes."""
     digests = []

@@ -83,6 +83,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 # --- Item 6: a query has a deadline, and signals stop it ----------------------------------------
 
 
+@pytest.mark.slow
 def test_a_runaway_query_stops_at_its_timeout_with_one_line() -> None:
     started = time.monotonic()
     result = subprocess.run(
@@ -109,6 +110,7 @@ def _default_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # a shell's background job ignores it
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux's /proc")
 @pytest.mark.parametrize(
     ("signum", "exit_code"),

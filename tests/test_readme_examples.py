@@ -25,6 +25,9 @@ from bpo_kb.rdf.read import read_graph
 
 from .conftest import REPO_ROOT
 
+# Each example or completion script runs the real command: part of the full suite.
+pytestmark = pytest.mark.slow
+
 README = REPO_ROOT / "README.md"
 DATA = Path(__file__).parent / "data"
 

@@ -376,6 +376,7 @@ def _trickle(where: str) -> Behaviour:
     return behaviour
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["headers", "body"])
 def test_a_trickling_store_is_cut_off_at_the_deadline(
     runner: CliRunner, serve: Callable[..., FakeServer], where: str
@@ -388,6 +389,7 @@ def test_a_trickling_store_is_cut_off_at_the_deadline(
     assert "no complete answer within 1.5 s" in str(raised.value)
 
 
+@pytest.mark.slow
 def test_publish_timeout_option(runner: CliRunner, serve: Callable[..., FakeServer]) -> None:
     store = serve(_trickle("body"))
     start = time.monotonic()
@@ -398,6 +400,7 @@ def test_publish_timeout_option(runner: CliRunner, serve: Callable[..., FakeServ
     assert "published" not in result.output
 
 
+@pytest.mark.slow
 def test_a_remote_query_has_the_same_deadline(
     runner: CliRunner, serve: Callable[..., FakeServer]
 ) -> None:
