@@ -182,6 +182,7 @@ runpy.run_module("bpo_kb", run_name="__main__", alter_sys=True)
 """
 
 
+@pytest.mark.slow
 def test_sigterm_during_a_build_removes_its_temporary_files_and_keeps_earlier_exports(
     tmp_path: Path,
 ) -> None:

@@ -588,6 +588,7 @@ def test_diff_reads_the_projects_own_exports(runner: CliRunner, other: str) -> N
     assert result.stdout == "no difference\n"
 
 
+@pytest.mark.slow
 def test_diff_reads_quads_and_json_ld_even_through_rdflib(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -233,6 +233,7 @@ def test_tbx_billion_laughs_is_refused(runner: CliRunner, tmp_path: Path) -> Non
     assert not target.exists()
 
 
+@pytest.mark.slow
 def test_a_doctype_without_entities_is_read_and_its_dtd_is_never_opened(
     runner: CliRunner, tmp_path: Path
 ) -> None:

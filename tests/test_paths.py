@@ -56,6 +56,7 @@ def test_validate_reads_turtle_from_standard_input(runner: CliRunner) -> None:
     assert "conforms" in result.output
 
 
+@pytest.mark.slow
 def test_a_pipe_into_the_real_program_is_read_as_turtle(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bpo_kb", "validate", "-", "--require-lang", "en"],
@@ -172,6 +173,7 @@ def test_export_to_standard_output_prints_only_the_export(
     assert "wrote" not in result.stdout
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
     """``bpo-kb export --format ntriples -o - | head -1``: exit 0, no traceback."""
     process = subprocess.Popen(
@@ -318,6 +320,7 @@ def test_export_says_the_absolute_file_it_wrote(
     assert Path(result.stdout.split()[-1]).is_absolute()
 
 
+@pytest.mark.slow
 def test_export_of_the_site_and_build_say_the_absolute_folder(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bpo_kb.cli import main
@@ -41,6 +42,7 @@ def test_validate_in_a_pipe_prints_no_progress(runner: CliRunner) -> None:
     assert result.exit_code == 0
 
 
+@pytest.mark.slow
 def test_the_build_reports_each_phase_and_the_site_as_it_goes(tmp_path: Path) -> None:
     from bpo_kb.build import build
     from bpo_kb.resources import DEFAULT_ONTOLOGY_DIR

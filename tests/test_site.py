@@ -92,6 +92,7 @@ def test_file_names_stay_inside_the_site_and_never_collide(tmp_path: Path) -> No
     assert slugify("???") == "item"
 
 
+@pytest.mark.slow
 def test_the_site_is_byte_identical_when_rebuilt(glossary: Graph, tmp_path: Path) -> None:
     first, second = tmp_path / "a", tmp_path / "b"
     export_site(glossary, first)

@@ -89,6 +89,7 @@ def test_select_and_ignore_filter_rules_by_code(runner: CliRunner, data_dir: Pat
     assert "did you mean DEFINITION_LANG_MISSING?" in unknown.stderr
 
 
+@pytest.mark.slow
 def test_the_turtle_report_is_byte_identical_across_runs(data_dir: Path) -> None:
     source = str(data_dir / "valid-minimal.ttl")
     command = [sys.executable, "-m", "bpo_kb", "validate", source, "--require-lang", "fr,de"]
