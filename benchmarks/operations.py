@@ -32,6 +32,7 @@ from bpo_kb.rules.report import RawResult
 from bpo_kb.rules.validation import (
     Settings,
     _add_validation_data,
+    _code,
     _finding,
     _LabelIndex,
     load_shapes,
@@ -77,7 +78,7 @@ def baseline(paths: list[Path]) -> dict[str, object]:
     labels = _LabelIndex(data, ("fr", "en"))
     findings = [
         _finding(
-            shapes,
+            _code(shapes, results.value(r, SH.sourceShape)),
             labels,
             RawResult(
                 results.value(r, SH.focusNode),

@@ -7,6 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
@@ -22,7 +23,6 @@ __all__ = [
     "RawResult",
     "RuleSummary",
     "ValidationReport",
-    "report_graph",
 ]
 
 SEVERITY_NAMES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -86,10 +86,17 @@ class RuleSummary:
 
 @dataclass
 class ValidationReport:
-    """Every finding of one validation run, sorted, with the SHACL report graph behind them."""
+    """Every finding of one validation run, sorted, each with the engine's result behind it
+    (``results[i]`` is the result of ``findings[i]``)."""
 
     findings: list[Finding]
-    results_graph: Graph = field(repr=False)
+    results: list[RawResult] = field(repr=False)
+
+    @cached_property
+    def results_graph(self) -> Graph:
+        """The SHACL report graph, made on first use (only the Turtle report reads it: a
+        thesaurus with 25,000 findings takes seconds to put in a graph)."""
+        return _report_graph(self.findings, self.results)
 
     @property
     def conforms(self) -> bool:
@@ -128,19 +135,19 @@ class ValidationReport:
         return f"{verdict}: {', '.join(parts)}"
 
 
-def report_graph(pairs: list[tuple[Finding, RawResult]]) -> Graph:
+def _report_graph(findings: list[Finding], results: list[RawResult]) -> Graph:
     """A SHACL validation report (sh:ValidationReport) holding every result, in the order of
-    ``pairs`` (each finding with the engine's result behind it). Its blank nodes are named by
-    that order, so the same findings give the same report, byte for byte, in every run."""
+    ``results``. Its blank nodes are named by that order, so the same findings give the same
+    report, byte for byte, in every run."""
     report = new_graph()
     report.bind("sh", str(SH))
     report.bind("bpos", "https://w3id.org/bpo-kb/shapes#")
     root = BNode("report")
     report.add((root, RDF.type, SH.ValidationReport))
-    conforms = all(finding.severity != "Violation" for finding, _ in pairs)
+    conforms = all(finding.severity != "Violation" for finding in findings)
     report.add((root, SH.conforms, Literal(conforms)))
-    width = len(str(len(pairs)))
-    for index, (_, result) in enumerate(pairs):
+    width = len(str(len(results)))
+    for index, result in enumerate(results):
         node = BNode(f"result{index:0{width}d}")
         report.add((root, SH.result, node))
         report.add((node, RDF.type, SH.ValidationResult))

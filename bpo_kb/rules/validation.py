@@ -15,20 +15,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, Literal
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.errors import InputError, UnsupportedShapes, UnsupportedTerm, UsageError
 from bpo_kb.progress import ProgressCallback, silent
-from bpo_kb.rdf.namespaces import BPOV
+from bpo_kb.rdf.namespaces import BPOV, SKOS
 from bpo_kb.rdf.read import add_turtle_file, read_graph
 from bpo_kb.rdf.stores import CONTEXT_AWARE_STORE, QUERY_STORE, new_graph, oxigraph_store_of
 from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
 from bpo_kb.rules.derivations import apply_operations, update_operations
 from bpo_kb.rules.pyshacl_engine import run_pyshacl
-from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport, report_graph
+from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport
 from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
-from bpo_kb.skos.labels import display_label
+from bpo_kb.rdf.terms import to_oxigraph
+from bpo_kb.skos.labels import display_label, label_to_display
 from bpo_kb.skos.term_records import add_term_records
 
 __all__ = [
@@ -204,16 +205,18 @@ def _validate(
     else:
         progress("validating with pySHACL")
         raw = run_pyshacl(data, shapes_graph)
+    codes = {shape: _code(shapes_graph, shape) for shape in {result.shape for result in raw}}
     pairs = sorted(
         (
-            (_finding(shapes_graph, labels, result), result)
+            (_finding(codes[result.shape], labels, result), result)
             for result in raw
-            if settings.reports(_code(shapes_graph, result.shape))
+            if settings.reports(codes[result.shape])
         ),
         key=lambda pair: (pair[0].sort_key(), str(pair[1].value or "")),
     )
-    findings = [finding for finding, _ in pairs]
-    return ValidationReport(findings=findings, results_graph=report_graph(pairs))
+    return ValidationReport(
+        findings=[finding for finding, _ in pairs], results=[result for _, result in pairs]
+    )
 
 
 def _code(shapes: Graph, shape: Node) -> str:
@@ -238,16 +241,32 @@ def _check_codes(shapes: Graph, settings: Settings) -> None:
 
 
 class _LabelIndex:
-    """The prefLabel to show beside each focus node, looked up on demand and remembered."""
+    """The prefLabel to show beside each focus node, looked up on demand and remembered: on
+    Oxigraph straight from its index (rdflib's layer over it costs more than the lookup, and a
+    thesaurus can have tens of thousands of findings)."""
 
     def __init__(self, data: Graph, languages: Sequence[str]) -> None:
+        import pyoxigraph
+
         self._data, self._languages = data, languages
+        self._native = oxigraph_store_of(data)
+        self._literal, self._pref_label = pyoxigraph.Literal, pyoxigraph.NamedNode(SKOS.prefLabel)
         self._known: dict[Node, str] = {}
 
     def __call__(self, node: Node) -> str:
         if node not in self._known:
-            self._known[node] = display_label(self._data, node, self._languages)
+            self._known[node] = self._look_up(node)
         return self._known[node]
+
+    def _look_up(self, node: Node) -> str:
+        if self._native is None or not isinstance(node, (URIRef, BNode)):
+            return display_label(self._data, node, self._languages)
+        found: dict[str, list[str]] = {}
+        for quad in self._native.quads_for_pattern(to_oxigraph(node), self._pref_label, None):
+            if isinstance(quad.object, self._literal):
+                found.setdefault(quad.object.language or "", []).append(quad.object.value)
+        by_language = {language: sorted(texts) for language, texts in sorted(found.items())}
+        return label_to_display(by_language, self._languages)
 
 
 def _sparql_rules(shapes: Graph, data: Graph) -> list[CompiledRule] | None:
@@ -311,10 +330,10 @@ def _derivations(shapes_dir: Path) -> tuple[str, ...]:
     )
 
 
-def _finding(shapes: Graph, labels: _LabelIndex, result: RawResult) -> Finding:
+def _finding(code: str, labels: _LabelIndex, result: RawResult) -> Finding:
     return Finding(
         severity=SEVERITY_NAMES.get(result.severity, str(result.severity)),
-        code=_code(shapes, result.shape),
+        code=code,
         focus=_node_text(result.focus),
         label=labels(result.focus),
         message=result.message if result.message is not None else "fails its shape",

@@ -11,7 +11,7 @@ from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import SKOS
 
-__all__ = ["display_label", "slugify", "texts_by_language"]
+__all__ = ["display_label", "label_to_display", "slugify", "texts_by_language"]
 
 
 def display_label(
@@ -22,7 +22,13 @@ def display_label(
     ``default``."""
     if node is None:
         return default
-    by_language = texts_by_language(graph, node, SKOS.prefLabel)
+    return label_to_display(texts_by_language(graph, node, SKOS.prefLabel), languages, default)
+
+
+def label_to_display(
+    by_language: dict[str, list[str]], languages: Sequence[str], default: str = ""
+) -> str:
+    """The text :func:`display_label` picks from prefLabel texts sorted by language."""
     for language in languages:
         if language in by_language:
             return by_language[language][0]
