@@ -53,6 +53,9 @@ class BPOV(DefinedNamespace):
     languageCode: URIRef  # noqa: N815 - an RDF term: one ISO 639 code, lower case
     prefLabelKey: URIRef  # noqa: N815 - validation-only: a prefLabel, lower-cased, "@" language
     altLabelKey: URIRef  # noqa: N815 - validation-only: the same for an altLabel
+    broaderLink: URIRef  # noqa: N815 - validation-only: skos:broader or ^skos:narrower
+    hierarchyLink: URIRef  # noqa: N815 - validation-only: those or their transitive forms
+    hierarchyOrMatchLink: URIRef  # noqa: N815 - validation-only: those or broad/narrowMatch
     recordOf: URIRef  # noqa: N815 - validation-only: a term record whose term is no SKOS label
 
 
