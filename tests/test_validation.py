@@ -264,11 +264,10 @@ EVERY_FIXTURE = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("add", "remove"), EVERY_FIXTURE)
-@pytest.mark.parametrize("profile", ["skos", "bpo"])
-def test_both_engines_agree_on_every_fixture(
-    data_dir: Path, add: str, remove: str, profile: str
-) -> None:
-    findings_for(data_dir, add=add, remove=remove, profile=profile, engines=("pyshacl", "auto"))
+def test_both_engines_agree_on_every_fixture(data_dir: Path, add: str, remove: str) -> None:
+    # The bpo profile only: it runs every shape of the skos profile and the house rules, so one
+    # sweep covers every rule (both profiles doubled the slowest part of CI for no new rule).
+    findings_for(data_dir, add=add, remove=remove, profile="bpo", engines=("pyshacl", "auto"))
 
 
 def test_concept_stated_only_through_narrower_is_reachable(data_dir: Path) -> None:

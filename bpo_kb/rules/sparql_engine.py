@@ -27,7 +27,7 @@ from rdflib.term import Node
 
 from bpo_kb.errors import UnsupportedShapes
 from bpo_kb.rdf.namespaces import RDF, RDFS, SH
-from bpo_kb.rdf.terms import to_rdflib
+from bpo_kb.rdf.terms import TermConverter
 
 __all__ = [
     "CompiledRule",
@@ -157,6 +157,7 @@ def _available_cores() -> int:
 def _evaluate(store: object, rule: CompiledRule) -> list[RuleResult]:
     solutions = store.query(rule.query)  # type: ignore[attr-defined]
     names = [variable.value for variable in solutions.variables]
+    to_rdflib = TermConverter()  # one per rule: a rule can find thousands of focus nodes
     results = []
     for solution in solutions:
         bound = {name: solution[name] for name in names if solution[name] is not None}

@@ -23,12 +23,12 @@ from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.namespaces import BPOV, SKOS
 from bpo_kb.rdf.read import add_turtle_file, read_graph
 from bpo_kb.rdf.stores import CONTEXT_AWARE_STORE, QUERY_STORE, new_graph, oxigraph_store_of
+from bpo_kb.rdf.terms import to_oxigraph
 from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
 from bpo_kb.rules.derivations import apply_operations, update_operations
 from bpo_kb.rules.pyshacl_engine import run_pyshacl
 from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport
 from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
-from bpo_kb.rdf.terms import to_oxigraph
 from bpo_kb.skos.labels import display_label, label_to_display
 from bpo_kb.skos.term_records import add_term_records
 
@@ -259,10 +259,14 @@ class _LabelIndex:
         return self._known[node]
 
     def _look_up(self, node: Node) -> str:
-        if self._native is None or not isinstance(node, (URIRef, BNode)):
+        try:
+            subject = to_oxigraph(node) if isinstance(node, (URIRef, BNode)) else None
+        except ValueError:  # an IRI_INVALID finding's node: Oxigraph's terms refuse it
+            subject = None
+        if self._native is None or subject is None:
             return display_label(self._data, node, self._languages)
         found: dict[str, list[str]] = {}
-        for quad in self._native.quads_for_pattern(to_oxigraph(node), self._pref_label, None):
+        for quad in self._native.quads_for_pattern(subject, self._pref_label, None):
             if isinstance(quad.object, self._literal):
                 found.setdefault(quad.object.language or "", []).append(quad.object.value)
         by_language = {language: sorted(texts) for language, texts in sorted(found.items())}
