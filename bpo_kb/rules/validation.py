@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,15 +18,17 @@ from typing import Any
 from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
 
-from bpo_kb.errors import InputError, UnsupportedShapes, UnsupportedTerm, UsageError
+from bpo_kb.errors import InputError, StoreError, UnsupportedShapes, UnsupportedTerm, UsageError
 from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.namespaces import BPOV
 from bpo_kb.rdf.read import add_turtle_file, read_graph
 from bpo_kb.rdf.stores import CONTEXT_AWARE_STORE, QUERY_STORE, new_graph, oxigraph_store_of
 from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
 from bpo_kb.rules.derivations import apply_operations, update_operations
+from bpo_kb.rules.inline_data import InlineData
 from bpo_kb.rules.pyshacl_engine import run_pyshacl
 from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport, report_graph
+from bpo_kb.rules.remote_engine import ask_remote, evaluate_remote, remote_labels
 from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
 from bpo_kb.skos.labels import display_label
 from bpo_kb.skos.term_records import add_term_records
@@ -37,6 +39,7 @@ __all__ = [
     "PROFILES",
     "Settings",
     "load_shapes",
+    "validate_endpoint",
     "validate_files",
     "validate_graph",
 ]
@@ -156,6 +159,45 @@ def validate_files(
     return _validate(data, Settings(**_tuples(settings)), None, engine, progress)
 
 
+def validate_endpoint(
+    endpoint: str,
+    *,
+    graph_iri: str | None = None,
+    progress: ProgressCallback = silent,
+    **settings: Any,
+) -> ValidationReport:
+    """Validate the vocabulary a SPARQL 1.1 endpoint holds, where it is: each rule one query
+    (:mod:`bpo_kb.rules.remote_engine`), with the findings :func:`validate_graph` gives on the
+    same triples. The store is only read: what validation adds is written into the queries
+    (:mod:`bpo_kb.rules.inline_data`). With ``graph_iri``, that named graph is the queries'
+    default graph (``default-graph-uri``). A blank node focus gets no label.
+
+    Raises:
+        InputError: the endpoint cannot be read (unreachable, an HTTP error, an answer that is
+            not SPARQL results, too slow), or holds no SKOS: the store is this command's input,
+            and exits 2 as an unreadable file does.
+        UnsupportedShapes: a rule the query rewrite cannot follow.
+    """
+    chosen = Settings(**_tuples(settings))
+    shapes = load_shapes(chosen.profile)
+    _check_codes(shapes, chosen)
+    inline = InlineData(_added_graph(chosen), _derivations(DEFAULT_SHAPES_DIR))
+    rules = [r for r in _compiled_rules(shapes) if chosen.reports(_code(shapes, r.shape))]
+    where = f"{endpoint}" + (f" (graph <{graph_iri}>)" if graph_iri else "")
+    progress(f"validating at {where}")
+    try:
+        if not ask_remote(_SKOS_TYPES, inline, endpoint, graph_iri):
+            raise InputError(f"{where}: no SKOS found (no skos:Concept and no skos:ConceptScheme)")
+        results = evaluate_remote(
+            rules, inline, endpoint, default_graph=graph_iri, on_done=_rules_checked(progress, rules)
+        )
+        labels = remote_labels({r.focus for r in results}, inline, endpoint, graph_iri)
+    except StoreError as err:
+        raise InputError(str(err)) from None
+    raw = [RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None) for r in results]
+    return _report(shapes, _LabelIndex(labels, chosen.required_languages), raw, chosen)
+
+
 def _tuples(settings: dict[str, Any]) -> dict[str, Any]:
     """The settings as :class:`Settings` holds them: tuples and frozensets, hashable."""
     converted = dict(settings)
@@ -204,11 +246,18 @@ def _validate(
     else:
         progress("validating with pySHACL")
         raw = run_pyshacl(data, shapes_graph)
+    return _report(shapes_graph, labels, raw, settings)
+
+
+def _report(
+    shapes: Graph, labels: _LabelIndex, raw: list[RawResult], settings: Settings
+) -> ValidationReport:
+    """The report of the results of the rules ``settings`` reports, sorted."""
     pairs = sorted(
         (
-            (_finding(shapes_graph, labels, result), result)
+            (_finding(shapes, labels, result), result)
             for result in raw
-            if settings.reports(_code(shapes_graph, result.shape))
+            if settings.reports(_code(shapes, result.shape))
         ),
         key=lambda pair: (pair[0].sort_key(), str(pair[1].value or "")),
     )
@@ -268,6 +317,17 @@ def _compiled_rules(shapes: Graph) -> list[CompiledRule]:
 def _run_sparql(
     data: Graph, rules: list[CompiledRule], progress: ProgressCallback
 ) -> list[RawResult]:
+    store = oxigraph_store_of(data)
+    return [
+        RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
+        for r in evaluate_rules(store, rules, on_done=_rules_checked(progress, rules))
+    ]
+
+
+def _rules_checked(
+    progress: ProgressCallback, rules: list[CompiledRule]
+) -> Callable[[CompiledRule], None]:
+    """An ``on_done`` callback saying how many of ``rules`` are checked."""
     finished = 0
 
     def report(rule: CompiledRule) -> None:
@@ -275,11 +335,7 @@ def _run_sparql(
         finished += 1
         progress(f"rules checked: {finished}/{len(rules)} ({_shape_name(rule.shape)})")
 
-    store = oxigraph_store_of(data)
-    return [
-        RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
-        for r in evaluate_rules(store, rules, on_done=report)
-    ]
+    return report
 
 
 def _add_validation_data(
@@ -287,6 +343,18 @@ def _add_validation_data(
 ) -> None:
     """Add what the shapes read besides the vocabulary: this run's settings, the reference data
     in ``shapes_dir`` (the ISO 639 codes) and the derivations of the DERIVATIONS files."""
+    _add_settings_and_reference(data, settings, shapes_dir)
+    apply_operations(data, _derivations(shapes_dir))
+
+
+def _added_graph(settings: Settings) -> Graph:
+    """This run's settings and the reference data, alone in a graph."""
+    added = new_graph(QUERY_STORE)
+    _add_settings_and_reference(added, settings, DEFAULT_SHAPES_DIR)
+    return added
+
+
+def _add_settings_and_reference(data: Graph, settings: Settings, shapes_dir: Path) -> None:
     for name in REFERENCE_DATA:
         add_turtle_file(data, shapes_dir / name)
     for language in settings.required_languages:
@@ -301,7 +369,6 @@ def _add_validation_data(
         definition_languages = settings.required_languages
     for language in definition_languages:
         data.add((BPOV.settings, definition_setting, Literal(language)))
-    apply_operations(data, _derivations(shapes_dir))
 
 
 def _derivations(shapes_dir: Path) -> tuple[str, ...]:
