@@ -111,7 +111,7 @@ class InlineData:
         Raises:
             UnsupportedShapes: a derived or added predicate where the rewrite cannot follow it.
         """
-        return _Rewriter(self, query).rewritten()
+        return _Rewriter(self, _question_marks(query)).rewritten()
 
     # --- the replacement of one triple pattern ------------------------------------------------
 
@@ -167,6 +167,18 @@ class InlineData:
         names = " ".join((subject, obj)[i].text for i in columns)
         lines = " ".join("(" + " ".join(_n3(row[i]) for i in columns) + ")" for row in rows)
         return f"VALUES ({names}) {{ {lines} }}"
+
+
+def _question_marks(query: str) -> str:
+    """``query`` with every ``$name`` written ``?name``: the same variable in SPARQL, but
+    Virtuoso takes ``$name`` for an outside parameter where it is joined into a group."""
+    pieces, last = [], 0
+    for token in _tokens(query):
+        if token.kind == "var" and token.text.startswith("$"):
+            pieces += [query[last : token.start], "?" + token.text[1:]]
+            last = token.end
+    pieces.append(query[last:])
+    return "".join(pieces)
 
 
 def _n3(node: Node) -> str:

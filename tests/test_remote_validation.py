@@ -1,0 +1,122 @@
+"""validate --sparql: the rules run inside a real Oxigraph server and a real Virtuoso 7
+(tests/servers.py) give the findings of in-process validation of the same triples, and the
+store is only read."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from bpo_kb.cli import main
+from bpo_kb.remote.gsp import publish_graph
+from bpo_kb.remote.http import request
+from bpo_kb.rules.report import Finding
+from bpo_kb.rules.validation import validate_endpoint, validate_graph
+
+from .servers import Server
+from .test_inline_data import defective_vocabulary
+from .test_store import credentials, oxigraph_server, server, virtuoso_server  # noqa: F401
+
+pytestmark = [pytest.mark.server, pytest.mark.usefixtures("credentials")]
+
+_BLANK = re.compile(r"_:\w+")
+
+
+def _key(finding: Finding) -> tuple[str, ...]:
+    """A finding, comparable across stores: a blank node's label is each store's own, and a
+    blank node focus gets no label remotely (no later query can name it)."""
+    focus = _BLANK.sub("_:", finding.focus)
+    label = "" if focus == "_:" else finding.label
+    return finding.severity, finding.code, focus, label, _BLANK.sub("_:", finding.message)
+
+
+def _findings(report: object) -> list[tuple[str, ...]]:
+    return sorted(_key(f) for f in report.findings)  # type: ignore[attr-defined]
+
+
+def _triples_in_store(server: Server) -> int:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+    response = request(
+        "POST",
+        server.query_url,
+        data={"query": query},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    return int(json.loads(response.content)["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.mark.parametrize("profile", ["skos", "bpo"])
+def test_findings_in_the_store_equal_findings_in_process(
+    server: Server, data_dir: Path, profile: str
+) -> None:
+    graph = defective_vocabulary(data_dir)
+    graph_iri = f"https://example.org/remote-validation/{profile}"
+    publish_graph(graph, server.store_url, graph_iri)
+    before = _triples_in_store(server)
+    remote = validate_endpoint(server.query_url, graph_iri=graph_iri, profile=profile)
+    assert _triples_in_store(server) == before  # read only
+    local = validate_graph(graph, profile=profile)
+    assert len({f.code for f in local.findings}) > 30
+    assert _findings(remote) == _findings(local)
+
+
+def test_the_glossary_validates_the_same_in_the_store(server: Server, glossary: Graph) -> None:
+    graph_iri = "https://example.org/remote-validation/glossary"
+    publish_graph(glossary, server.store_url, graph_iri)
+    remote = validate_endpoint(server.query_url, graph_iri=graph_iri, profile="bpo")
+    assert _findings(remote) == _findings(validate_graph(glossary, profile="bpo"))
+
+
+def test_oxigraph_default_graph(oxigraph_server: Server, data_dir: Path) -> None:  # noqa: F811
+    """Oxigraph's default graph is its own, not the union of the named graphs."""
+    graph = defective_vocabulary(data_dir)
+    body = graph.serialize(format="turtle", encoding="utf-8")
+    headers = {"Content-Type": "text/turtle; charset=utf-8"}
+    request("PUT", oxigraph_server.store_url + "?default", data=body, headers=headers)
+    remote = validate_endpoint(oxigraph_server.query_url, required_languages=["en", "de"])
+    local = validate_graph(graph, required_languages=["en", "de"])
+    assert _findings(remote) == _findings(local)
+
+
+def test_the_command_prints_what_in_process_validation_prints(
+    server: Server, data_dir: Path, tmp_path: Path
+) -> None:
+    graph = defective_vocabulary(data_dir)
+    named = Graph()
+    for triple in graph:  # no blank node: the two outputs are then byte-identical
+        if not any(term.n3().startswith("_:") for term in triple):
+            named.add(triple)
+    graph_iri = "https://example.org/remote-validation/cli"
+    publish_graph(named, server.store_url, graph_iri)
+    (tmp_path / "voc.ttl").write_text(named.serialize(format="turtle"), encoding="utf-8")
+    runner = CliRunner()
+    options = ["--format", "json", "--ignore", "S14", "--fail-on", "warning"]
+    remote = runner.invoke(
+        main, ["validate", "--sparql", server.query_url, "--graph", graph_iri, *options]
+    )
+    local = runner.invoke(main, ["validate", str(tmp_path / "voc.ttl"), *options])
+    assert (remote.exit_code, local.exit_code) == (1, 1)
+    assert remote.stdout == local.stdout
+    assert "S14" not in remote.stdout
+
+
+def test_a_graph_without_skos_exits_2(server: Server) -> None:
+    runner = CliRunner()
+    missing = "https://example.org/remote-validation/nothing-here"
+    result = runner.invoke(main, ["validate", "--sparql", server.query_url, "--graph", missing])
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("no SKOS found (no skos:Concept and no skos:ConceptScheme)")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_graph_store_url_is_not_a_query_endpoint(server: Server) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["validate", "--sparql", server.store_url])
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
