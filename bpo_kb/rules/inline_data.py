@@ -383,7 +383,7 @@ class _Rewriter:
                         f"{token.text} inside the property path "
                         f"{self.query[path[0].start:path[-1].end]} cannot be read remotely"
                     )
-            return None
+            return self._without_zero_length(subject, path, obj)
         replaced = [
             self.inline.replacement(subject, _iri(token, self.prefixes), obj)
             for token in alternatives
@@ -395,6 +395,21 @@ class _Rewriter:
             for token, group in zip(alternatives, replaced, strict=True)
         ]
         return "{ " + " UNION ".join(branches) + " }"
+
+    def _without_zero_length(self, subject: _Term, path: list[_Token], obj: _Term) -> str | None:
+        """``S A/B* O`` as ``{ S A O } UNION { S A/B+ O }``, the same solutions: Virtuoso 7
+        finds no zero-length step of ``B*`` after another step when O is a constant."""
+        if len(path) < 4 or path[-1].text != "*" or path[-3].text != "/":
+            return None
+        if any(token.text in {"(", ")", "|", "^", "!", "*", "+", "?"} for token in path[:-1]):
+            return None
+        text = self.query
+        shorter = text[path[0].start : path[-4].end]
+        longer = text[path[0].start : path[-2].end] + "+"
+        return (
+            f"{{ {{ {subject.text} {shorter} {obj.text} }} UNION "
+            f"{{ {subject.text} {longer} {obj.text} }} }}"
+        )
 
     def _path(self) -> list[_Token]:
         if self._peek().kind == "var":

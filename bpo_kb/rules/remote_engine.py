@@ -12,6 +12,7 @@ from dataclasses import replace
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from bpo_kb.errors import StoreError
 from bpo_kb.rdf.namespaces import SKOS
 from bpo_kb.remote.sparql import run_remote_query
 from bpo_kb.rules.inline_data import InlineData
@@ -37,7 +38,9 @@ def evaluate_remote(
 
     Raises:
         UnsupportedShapes: a rule the rewrite cannot follow (before any query is sent).
-        StoreError, UsageError: as :func:`~bpo_kb.remote.sparql.run_remote_query`.
+        StoreError: as :func:`~bpo_kb.remote.sparql.run_remote_query`, its message naming the
+            rule whose query failed.
+        UsageError: as :func:`~bpo_kb.remote.sparql.run_remote_query`.
     """
     rewritten = [replace(rule, query=inline.rewrite(rule.query)) for rule in rules]
     if not rewritten:
@@ -61,7 +64,11 @@ def evaluate_remote(
 
 
 def _evaluate(rule: CompiledRule, endpoint: str, default_graph: str | None) -> list[RuleResult]:
-    answer = run_remote_query(rule.query, endpoint, default_graph=default_graph)
+    try:
+        answer = run_remote_query(rule.query, endpoint, default_graph=default_graph)
+    except StoreError as err:
+        name = str(rule.shape).rsplit("#", 1)[-1]
+        raise StoreError(f"rule {name} (--ignore {name} to go without it): {err}") from None
     names = [str(variable) for variable in answer.vars or ()]
     results = []
     for row in answer:
