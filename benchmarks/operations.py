@@ -35,6 +35,7 @@ from bpo_kb.rules.validation import (
     _finding,
     _LabelIndex,
     load_shapes,
+    validate_endpoint,
     validate_files,
 )
 from bpo_kb.skos.search import search_concepts
@@ -60,6 +61,35 @@ def validate(paths: list[Path]) -> dict[str, object]:
     started = time.perf_counter()
     report = validate_files(paths, profile="skos")
     seconds = time.perf_counter() - started
+    triples = sum(1 for path in paths for _ in pyoxigraph.parse(path=str(path), lenient=True))
+    return {"triples": triples, "seconds": seconds, **_report_summary(report)}
+
+
+def validate_sparql(paths: list[Path]) -> dict[str, object]:
+    """validate --sparql --store: the same rules inside an Oxigraph server (tests/servers.py,
+    on 127.0.0.1), loaded before the clock starts and stopped by process id after; what
+    validation adds goes to a temporary graph there (the clock includes writing it)."""
+    from bpo_kb.remote.http import Limits, remote_limits, request
+    from tests.servers import start_oxigraph
+
+    graph_iri = "https://example.org/benchmark"
+    with tempfile.TemporaryDirectory() as folder, remote_limits(Limits(timeout=3600)):
+        server = start_oxigraph(Path(folder))
+        try:
+            for path in paths:
+                request(
+                    "POST",
+                    f"{server.store_url}?graph={graph_iri}",
+                    data=path.read_bytes(),
+                    headers={"Content-Type": "text/turtle"},
+                )
+            started = time.perf_counter()
+            report = validate_endpoint(
+                server.query_url, graph_iri=graph_iri, store_url=server.store_url, profile="skos"
+            )
+            seconds = time.perf_counter() - started
+        finally:
+            server.stop()
     triples = sum(1 for path in paths for _ in pyoxigraph.parse(path=str(path), lenient=True))
     return {"triples": triples, "seconds": seconds, **_report_summary(report)}
 
@@ -139,6 +169,7 @@ OPERATIONS = {
     "limit-bulk-load": limit_bulk_load,
     "parse": parse,
     "validate": validate,
+    "validate-sparql": validate_sparql,
     "baseline": baseline,
     "build": build,
     "search": search,

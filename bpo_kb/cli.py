@@ -131,6 +131,7 @@ def export(
 @options.FAIL_ON_OPTION
 @options.VALIDATE_ENDPOINT_OPTION
 @options.VALIDATE_GRAPH_OPTION
+@options.VALIDATE_STORE_OPTION
 @options.QUIET_OPTION
 @options.remote_options(default_timeout=300)
 def validate(
@@ -147,6 +148,7 @@ def validate(
     fail_on: str,
     endpoint: str | None,
     graph_iri: str | None,
+    store_url: str | None,
     quiet: bool,
 ) -> None:
     """Validate SKOS vocabularies (files or folders, merged), or the one a SPARQL endpoint holds
@@ -154,8 +156,8 @@ def validate(
 
     Example: bpo-kb validate thesaurus.ttl --profile skos --require-lang fr,en
     """
-    if endpoint is None and graph_iri is not None:
-        raise click.UsageError("--graph names a graph of the store: give --sparql QUERY_URL too")
+    if endpoint is None and (graph_iri is not None or store_url is not None):
+        raise click.UsageError("--graph and --store name a store: give --sparql QUERY_URL too")
     if endpoint is not None and (files or input_format):
         raise click.UsageError("give FILES or --sparql, not both")
     if endpoint is not None and engine == "pyshacl":
@@ -172,9 +174,8 @@ def validate(
     try:
         with options.library_errors():
             if endpoint is not None:
-                report = validate_endpoint(
-                    endpoint, graph_iri=graph_iri, progress=progress, **settings
-                )
+                where = {"graph_iri": graph_iri, "store_url": store_url}
+                report = validate_endpoint(endpoint, progress=progress, **where, **settings)
             else:
                 report = validate_files(
                     files or (DEFAULT_ONTOLOGY_DIR,),

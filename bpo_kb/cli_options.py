@@ -353,6 +353,15 @@ VALIDATE_GRAPH_OPTION = click.option(
     help="With --sparql: validate this named graph (sent as default-graph-uri). Default: the "
     "store's default graph.",
 )
+VALIDATE_STORE_OPTION = click.option(
+    "--store",
+    "store_url",
+    default=None,
+    metavar="GSP_URL",
+    help="With --sparql and --graph: a Graph Store Protocol endpoint that may be written; what "
+    "validation adds goes to a temporary graph there, removed at the end (faster on large "
+    "vocabularies). Without it, the store is only read.",
+)
 PARAM_OPTION = click.option(
     "--param",
     "parameters",

@@ -51,15 +51,19 @@ def _triples_in_store(server: Server) -> int:
 
 
 @pytest.mark.parametrize("profile", ["skos", "bpo"])
+@pytest.mark.parametrize("temporary_graph", [False, True], ids=["read-only", "with-store"])
 def test_findings_in_the_store_equal_findings_in_process(
-    server: Server, data_dir: Path, profile: str
+    server: Server, data_dir: Path, profile: str, temporary_graph: bool
 ) -> None:
     graph = defective_vocabulary(data_dir)
     graph_iri = f"https://example.org/remote-validation/{profile}"
     publish_graph(graph, server.store_url, graph_iri)
     before = _triples_in_store(server)
-    remote = validate_endpoint(server.query_url, graph_iri=graph_iri, profile=profile)
-    assert _triples_in_store(server) == before  # read only
+    store_url = server.store_url if temporary_graph else None
+    remote = validate_endpoint(
+        server.query_url, graph_iri=graph_iri, store_url=store_url, profile=profile
+    )
+    assert _triples_in_store(server) == before  # nothing left behind
     local = validate_graph(graph, profile=profile)
     assert len({f.code for f in local.findings}) > 30
     assert _findings(remote) == _findings(local)

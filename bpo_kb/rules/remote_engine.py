@@ -14,14 +14,49 @@ from rdflib.term import Node
 
 from bpo_kb.errors import StoreError
 from bpo_kb.rdf.namespaces import SKOS
+from bpo_kb.remote.http import request
 from bpo_kb.remote.sparql import run_remote_query
+from bpo_kb.rules.derivations import as_construct
 from bpo_kb.rules.inline_data import InlineData
 from bpo_kb.rules.sparql_engine import CompiledRule, RuleResult, rule_result, start_order
 
-__all__ = ["LABEL_BATCH", "REMOTE_WORKERS", "ask_remote", "evaluate_remote", "remote_labels"]
+__all__ = [
+    "LABEL_BATCH",
+    "REMOTE_WORKERS",
+    "ask_remote",
+    "derive_into",
+    "evaluate_remote",
+    "remote_labels",
+]
 
 REMOTE_WORKERS = 2  # queries at once: the store does the work, and it has other clients
 LABEL_BATCH = 200  # focus nodes per label query
+
+
+def derive_into(
+    operations: Iterable[str], endpoint: str, data_graph: str, store_url: str, graph_iri: str
+) -> None:
+    """Add to the named graph ``graph_iri`` what each derivation operation would insert into a
+    copy of ``data_graph``: asked at ``endpoint`` as a CONSTRUCT, its Turtle POSTed to
+    ``store_url`` as it came. A blank node in a derived triple is a new one there.
+
+    Raises:
+        StoreError, UsageError: as :func:`~bpo_kb.remote.http.request`.
+    """
+    for operation in operations:
+        derived = request(
+            "POST",
+            endpoint,
+            data={"query": as_construct(operation), "default-graph-uri": data_graph},
+            headers={"Accept": "text/turtle"},
+        )
+        request(
+            "POST",
+            store_url,
+            params={"graph": graph_iri},
+            data=derived.content,
+            headers={"Content-Type": "text/turtle; charset=utf-8"},
+        )
 
 
 def evaluate_remote(
@@ -29,7 +64,7 @@ def evaluate_remote(
     inline: InlineData,
     endpoint: str,
     *,
-    default_graph: str | None = None,
+    default_graph: str | list[str] | None = None,
     on_done: Callable[[CompiledRule], None] | None = None,
 ) -> list[RuleResult]:
     """Run every rule at ``endpoint``, rewritten by ``inline``: one result per solution, in rule
@@ -63,7 +98,9 @@ def evaluate_remote(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _evaluate(rule: CompiledRule, endpoint: str, default_graph: str | None) -> list[RuleResult]:
+def _evaluate(
+    rule: CompiledRule, endpoint: str, default_graph: str | list[str] | None
+) -> list[RuleResult]:
     try:
         answer = run_remote_query(rule.query, endpoint, default_graph=default_graph)
     except StoreError as err:
@@ -78,7 +115,9 @@ def _evaluate(rule: CompiledRule, endpoint: str, default_graph: str | None) -> l
     return results
 
 
-def ask_remote(query: str, inline: InlineData, endpoint: str, default_graph: str | None) -> bool:
+def ask_remote(
+    query: str, inline: InlineData, endpoint: str, default_graph: str | list[str] | None
+) -> bool:
     """The answer of an ASK query at ``endpoint``, rewritten by ``inline``."""
     answer = run_remote_query(inline.rewrite(query), endpoint, default_graph=default_graph)
     return bool(answer.askAnswer)
@@ -91,7 +130,10 @@ SELECT ?node ?label WHERE {{ VALUES ?node {{ {nodes} }} ?node skos:prefLabel ?la
 
 
 def remote_labels(
-    nodes: Iterable[Node], inline: InlineData, endpoint: str, default_graph: str | None
+    nodes: Iterable[Node],
+    inline: InlineData,
+    endpoint: str,
+    default_graph: str | list[str] | None,
 ) -> Graph:
     """The skos:prefLabel triples of ``nodes`` (SKOS-XL ones included, as the rules read them),
     asked :data:`LABEL_BATCH` nodes at a time. A blank node cannot be named in another query,
