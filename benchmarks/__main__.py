@@ -1,7 +1,8 @@
 """Print the benchmark table: `python -m benchmarks [--sizes 1000,10000,100000] [--runs 3]`.
 
 Inputs: synthetic vocabularies (benchmarks/synthetic.py; the ``defects`` variant for parse,
-validate, validate-sparql (the same rules in an Oxigraph server), search and queries, the ``clean`` one for build, which refuses invalid sources) and
+validate, validate-sparql (the same rules in an Oxigraph server), search and queries, the
+``clean`` one for build, which refuses invalid sources) and
 the real thesauri of ../shared/peer/vocabularies when that folder is there. Every operation runs
 in a fresh interpreter; each cell is the median wall time of ``--runs`` runs (``--real-runs``,
 one by default, for the real thesauri), the peak RSS of the

@@ -15,6 +15,7 @@ from rdflib import Graph
 
 from bpo_kb.rdf.read import read_graph
 from bpo_kb.rdf.stores import QUERY_STORE, new_graph, oxigraph_store_of
+from bpo_kb.resources import DEFAULT_SHAPES_DIR
 from bpo_kb.rules.inline_data import InlineData
 from bpo_kb.rules.sparql_engine import evaluate_rules
 from bpo_kb.rules.validation import (
@@ -25,7 +26,6 @@ from bpo_kb.rules.validation import (
     _derivations,
     load_shapes,
 )
-from bpo_kb.resources import DEFAULT_SHAPES_DIR
 
 from .test_validation import NEAR_MISSES, TURTLE_PREFIXES, VIOLATIONS, WARNINGS
 
@@ -63,9 +63,7 @@ def _results(store: object, settings: Settings, *, rewrite: bool) -> list[tuple[
     if rewrite:
         inline = InlineData(_added_graph(settings), _derivations(DEFAULT_SHAPES_DIR))
         rules = [replace(rule, query=inline.rewrite(rule.query)) for rule in rules]
-    return sorted(
-        (str(r.shape), r.focus.n3(), *r.messages) for r in evaluate_rules(store, rules)
-    )
+    return sorted((str(r.shape), r.focus.n3(), *r.messages) for r in evaluate_rules(store, rules))
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,9 @@ def _tokens(text: str) -> list[_Token]:
     while position < len(text):
         match = _TOKEN.match(text, position)
         if match is None:
-            raise UnsupportedShapes(f"cannot read this query near {text[position:position + 40]!r}")
+            raise UnsupportedShapes(
+                f"cannot read this query near {text[position : position + 40]!r}"
+            )
         kind = match.lastgroup or ""
         if kind != "space":
             found.append(_Token(kind, match.group(), match.start(), match.end()))
@@ -146,7 +148,10 @@ class InlineData:
         for token in _tokens(body):
             if token.kind == "var":
                 name = "?" + token.text[1:]
-                pieces += [body[last : token.start], renamed.get(name, f"?_inline{number}_{name[1:]}")]
+                pieces += [
+                    body[last : token.start],
+                    renamed.get(name, f"?_inline{number}_{name[1:]}"),
+                ]
                 last = token.end
         pieces.append(body[last:])
         return "".join(pieces) + " " + " ".join(filters)
@@ -381,7 +386,7 @@ class _Rewriter:
                 if token.kind in {"iri", "pname"} and self.inline.reads(_iri(token, self.prefixes)):
                     raise UnsupportedShapes(
                         f"{token.text} inside the property path "
-                        f"{self.query[path[0].start:path[-1].end]} cannot be read remotely"
+                        f"{self.query[path[0].start : path[-1].end]} cannot be read remotely"
                     )
             return self._without_zero_length(subject, path, obj)
         replaced = [

@@ -84,8 +84,9 @@ def evaluate_remote(
     pool = ThreadPoolExecutor(max_workers=REMOTE_WORKERS)
     try:
         futures = {  # each task in its own copy of the context: the caller's limits hold there
-            pool.submit(contextvars.copy_context().run, _evaluate, rule, endpoint, default_graph):
-            position[id(rule)]
+            pool.submit(
+                contextvars.copy_context().run, _evaluate, rule, endpoint, default_graph
+            ): position[id(rule)]
             for rule in start_order(rewritten)
         }
         for future in as_completed(futures):

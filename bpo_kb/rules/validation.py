@@ -23,13 +23,13 @@ from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.namespaces import BPOV
 from bpo_kb.rdf.read import add_turtle_file, read_graph
 from bpo_kb.rdf.stores import CONTEXT_AWARE_STORE, QUERY_STORE, new_graph, oxigraph_store_of
+from bpo_kb.remote.gsp import temporary_graph
 from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
 from bpo_kb.rules.derivations import apply_operations, update_operations
 from bpo_kb.rules.inline_data import InlineData
 from bpo_kb.rules.pyshacl_engine import run_pyshacl
-from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport, report_graph
-from bpo_kb.remote.gsp import temporary_graph
 from bpo_kb.rules.remote_engine import ask_remote, derive_into, evaluate_remote, remote_labels
+from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport, report_graph
 from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
 from bpo_kb.skos.labels import display_label
 from bpo_kb.skos.term_records import add_term_records
@@ -208,7 +208,9 @@ def validate_endpoint(
             progress(f"deriving into the temporary graph <{temp}>")
             derive_into(derivations, endpoint, graph_iri, store_url, temp)
             inline = InlineData(Graph(), ())  # the queries' portable form only
-            return _validate_at(endpoint, [graph_iri, temp], inline, rules, shapes, chosen, progress)
+            return _validate_at(
+                endpoint, [graph_iri, temp], inline, rules, shapes, chosen, progress
+            )
     except StoreError as err:
         raise InputError(str(err)) from None
 
