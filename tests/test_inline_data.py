@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
+from bpo_kb.rdf.namespaces import SKOS
 from bpo_kb.rdf.read import read_graph
 from bpo_kb.rdf.stores import QUERY_STORE, new_graph, oxigraph_store_of
 from bpo_kb.resources import DEFAULT_SHAPES_DIR
@@ -84,3 +85,18 @@ def test_rewritten_rules_on_the_bare_data_find_what_the_completed_copy_finds(
     assert len({shape for shape, *_ in expected}) > 30  # many kinds of findings
     assert any(focus.startswith("_:") for _, focus, *_ in expected)
     assert _results(bare, settings, rewrite=True) == expected
+
+
+def test_a_nul_in_a_label_is_still_found_through_the_portable_regex() -> None:
+    """The rules' REGEX patterns hold NUL; the rewrite sends it as the regex escape \\x00."""
+    store = pyoxigraph.Store()
+    concept = pyoxigraph.NamedNode("http://example.org/a")
+    label = pyoxigraph.Literal("a\x00b", language="en")
+    store.add(pyoxigraph.Quad(concept, pyoxigraph.NamedNode(str(SKOS.prefLabel)), label))
+    inline = InlineData(_added_graph(Settings()), _derivations(DEFAULT_SHAPES_DIR))
+    (rule,) = [r for r in _compiled_rules(load_shapes("skos")) if "LABEL_CONTROL_CHAR" in r.shape]
+    rewritten = inline.rewrite(rule.query)
+    assert "\\u0000" not in rewritten
+    assert [r.focus for r in evaluate_rules(store, [replace(rule, query=rewritten)])] == [
+        URIRef("http://example.org/a")
+    ]

@@ -113,7 +113,7 @@ class InlineData:
         Raises:
             UnsupportedShapes: a derived or added predicate where the rewrite cannot follow it.
         """
-        return _Rewriter(self, _question_marks(query)).rewritten()
+        return _Rewriter(self, _portable(query)).rewritten()
 
     # --- the replacement of one triple pattern ------------------------------------------------
 
@@ -174,13 +174,18 @@ class InlineData:
         return f"VALUES ({names}) {{ {lines} }}"
 
 
-def _question_marks(query: str) -> str:
-    """``query`` with every ``$name`` written ``?name``: the same variable in SPARQL, but
-    Virtuoso takes ``$name`` for an outside parameter where it is joined into a group."""
+def _portable(query: str) -> str:
+    """``query`` as stores other than Oxigraph read it the same: every ``$name`` written
+    ``?name`` (the same variable in SPARQL, but Virtuoso takes ``$name`` for an outside
+    parameter where it is joined into a group), and NUL in a string written as the regex escape
+    ``\\x00`` (Virtuoso's regex ends at a NUL; the rules hold one only in REGEX patterns)."""
     pieces, last = [], 0
     for token in _tokens(query):
         if token.kind == "var" and token.text.startswith("$"):
             pieces += [query[last : token.start], "?" + token.text[1:]]
+            last = token.end
+        elif token.kind == "string" and "\\u0000" in token.text:
+            pieces += [query[last : token.start], token.text.replace("\\u0000", "\\\\x00")]
             last = token.end
     pieces.append(query[last:])
     return "".join(pieces)
