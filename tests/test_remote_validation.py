@@ -5,13 +5,19 @@ store is only read."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
+from benchmarks.synthetic import write_vocabulary
 from bpo_kb.cli import main
 from bpo_kb.errors import InputError
 from bpo_kb.rdf.namespaces import BPOV
@@ -198,3 +204,40 @@ def test_a_graph_store_url_is_not_a_query_endpoint(server: Server) -> None:
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def _named_graphs(server: Server) -> set[str]:
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    response = request(
+        "POST",
+        server.query_url,
+        data={"query": query},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    return {row["g"]["value"] for row in json.loads(response.content)["results"]["bindings"]}
+
+
+def test_sigterm_removes_the_temporary_graph(oxigraph_server: Server, tmp_path: Path) -> None:
+    """The temporary graph goes whatever ends validation: here SIGTERM, in the middle of it."""
+    vocabulary = write_vocabulary(tmp_path / "voc.ttl", 3000, defects=True)
+    graph_iri = "https://example.org/remote-validation/sigterm"
+    publish_graph(Graph().parse(vocabulary), oxigraph_server.store_url, graph_iri)
+    before = _named_graphs(oxigraph_server)
+    command = [sys.executable, "-m", "bpo_kb", "validate", "--sparql", oxigraph_server.query_url]
+    command += ["--graph", graph_iri, "--store", oxigraph_server.store_url]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not _named_graphs(oxigraph_server) - before:  # the temporary graph is there
+            assert process.poll() is None, "validation ended before its temporary graph was seen"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 128 + signal.SIGTERM, stderr
+    assert b"Traceback" not in stderr
+    assert _named_graphs(oxigraph_server) == before
