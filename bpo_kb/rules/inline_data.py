@@ -17,8 +17,13 @@ added ones, each counted once, as in the merged copy:
 What is not rewritten (and so reads the store alone): a triple pattern whose predicate is a
 variable, and ``rdf:type`` inside a longer property path (reference data types LexInfo values
 only, which no target reaches through ``rdfs:subClassOf``). A derived or added predicate inside
-any other property path raises :class:`~bpo_kb.errors.UnsupportedShapes`: the rewrite never
-answers differently without saying so.
+any other property path raises :class:`~bpo_kb.errors.UnsupportedShapes` rather than being
+read from the store alone.
+
+Every rewritten query is also made portable to stores other than Oxigraph (Virtuoso 7): ``$x``
+written ``?x``, NUL in a string as the regex escape ``\\x00``, ``S A/B* O`` as
+``{ S A O } UNION { S A/B+ O }``. With no additions (``InlineData(Graph(), ())``: they are in a
+graph the store holds), that is all the rewrite does.
 """
 
 from __future__ import annotations
