@@ -1,7 +1,8 @@
 """Print the benchmark table: `python -m benchmarks [--sizes 1000,10000,100000] [--runs 3]`.
 
 Inputs: synthetic vocabularies (benchmarks/synthetic.py; the ``defects`` variant for parse,
-validate, search and queries, the ``clean`` one for build, which refuses invalid sources) and
+validate, validate-sparql (the same rules in an Oxigraph server), search and queries, the
+``clean`` one for build, which refuses invalid sources) and
 the real thesauri of ../shared/peer/vocabularies when that folder is there. Every operation runs
 in a fresh interpreter; each cell is the median wall time of ``--runs`` runs (``--real-runs``,
 one by default, for the real thesauri), the peak RSS of the
@@ -38,6 +39,7 @@ SYNTHETIC_OPERATIONS = (
     "limit-bulk-load",
     "parse",
     "validate",
+    "validate-sparql",
     "build",
     "search",
     "queries",
@@ -237,6 +239,13 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
             speedup = seconds / float(validated[name]["seconds"])
             notes.append(
                 f"validate is {speedup:.0f}x faster; findings identical: {'yes' if same else 'NO'}"
+            )
+        if operation == "validate-sparql" and name in validated:
+            same = outcome.get("digest") == validated[name].get("digest")
+            ratio_to_validate = seconds / float(validated[name]["seconds"])
+            notes.append(
+                f"{ratio_to_validate:.1f}x validate in process; findings identical: "
+                f"{'yes' if same else 'NO'}"
             )
         if "rows" in outcome:
             notes.append(", ".join(f"{k} {v}" for k, v in outcome["rows"].items()))

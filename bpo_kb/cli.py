@@ -27,7 +27,7 @@ from bpo_kb.formats.tbx import read_tbx
 from bpo_kb.progress import Progress
 from bpo_kb.resources import DEFAULT_EXPORTS_DIR, DEFAULT_ONTOLOGY_DIR
 from bpo_kb.rules.report import REPORT_FORMATS
-from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, validate_files
+from bpo_kb.rules.validation import DEFAULT_REQUIRED_LANGUAGES, validate_endpoint, validate_files
 from bpo_kb.skos.concepts import concept_card, find_entry, search_results
 from bpo_kb.skos.hierarchy import hierarchy_lines
 
@@ -129,7 +129,11 @@ def export(
 @options.REPORT_FORMAT_OPTION
 @options.ENGINE_OPTION
 @options.FAIL_ON_OPTION
+@options.VALIDATE_ENDPOINT_OPTION
+@options.VALIDATE_GRAPH_OPTION
+@options.VALIDATE_STORE_OPTION
 @options.QUIET_OPTION
+@options.remote_options(default_timeout=300)
 def validate(
     files: tuple[Path, ...],
     profile: str | None,
@@ -142,27 +146,44 @@ def validate(
     report_format: str,
     engine: str,
     fail_on: str,
+    endpoint: str | None,
+    graph_iri: str | None,
+    store_url: str | None,
     quiet: bool,
 ) -> None:
-    """Validate SKOS vocabularies (files or folders, merged); the glossary if none is given.
+    """Validate SKOS vocabularies (files or folders, merged), or the one a SPARQL endpoint holds
+    (--sparql); the glossary if neither is given.
 
     Example: bpo-kb validate thesaurus.ttl --profile skos --require-lang fr,en
     """
+    if endpoint is None and (graph_iri is not None or store_url is not None):
+        raise click.UsageError("--graph and --store name a store: give --sparql QUERY_URL too")
+    if endpoint is not None and (files or input_format):
+        raise click.UsageError("give FILES or --sparql, not both")
+    if endpoint is not None and engine == "pyshacl":
+        raise click.UsageError("--sparql runs the rules as SPARQL queries; --engine pyshacl cannot")
+    settings = {
+        "profile": profile or ("skos" if files or endpoint else "bpo"),
+        "required_languages": required_languages or DEFAULT_REQUIRED_LANGUAGES,
+        "definition_languages": definition_languages,
+        "missing_definitions": missing_definitions,
+        "select": select,
+        "ignore": ignore,
+    }
     progress = Progress(quiet=quiet)
     try:
         with options.library_errors():
-            report = validate_files(
-                files or (DEFAULT_ONTOLOGY_DIR,),
-                input_format=input_format,
-                profile=profile or ("skos" if files else "bpo"),
-                required_languages=required_languages or DEFAULT_REQUIRED_LANGUAGES,
-                definition_languages=definition_languages,
-                missing_definitions=missing_definitions,
-                select=select,
-                ignore=ignore,
-                engine=engine,
-                progress=progress,
-            )
+            if endpoint is not None:
+                where = {"graph_iri": graph_iri, "store_url": store_url}
+                report = validate_endpoint(endpoint, progress=progress, **where, **settings)
+            else:
+                report = validate_files(
+                    files or (DEFAULT_ONTOLOGY_DIR,),
+                    input_format=input_format,
+                    engine=engine,
+                    progress=progress,
+                    **settings,
+                )
     finally:
         progress.done()
     rendered = REPORT_FORMATS[report_format](report)

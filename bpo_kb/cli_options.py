@@ -336,6 +336,32 @@ QUERY_GRAPH_OPTION = click.option(
     "of an N-Quads or TriG --ontology file. Default: the default graph (in process, all graphs "
     "merged).",
 )
+VALIDATE_ENDPOINT_OPTION = click.option(
+    "--sparql",
+    "endpoint",
+    default=None,
+    metavar="QUERY_URL",
+    help="Validate the vocabulary a SPARQL 1.1 endpoint holds, in the store (read only), "
+    "instead of files.",
+)
+VALIDATE_GRAPH_OPTION = click.option(
+    "--graph",
+    "graph_iri",
+    default=None,
+    callback=_optional_graph_iri,
+    metavar="IRI",
+    help="With --sparql: validate this named graph (sent as default-graph-uri). Default: the "
+    "store's default graph.",
+)
+VALIDATE_STORE_OPTION = click.option(
+    "--store",
+    "store_url",
+    default=None,
+    metavar="GSP_URL",
+    help="With --sparql and --graph: a Graph Store Protocol endpoint that may be written; what "
+    "validation adds goes to a temporary graph there, removed at the end (faster on large "
+    "vocabularies). Without it, the store is only read.",
+)
 PARAM_OPTION = click.option(
     "--param",
     "parameters",

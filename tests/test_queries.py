@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ from bpo_kb.query_parameters import declared_parameters, parameter_term, query_v
 from bpo_kb.rdf.namespaces import SKOS
 from bpo_kb.skos.search import normalise, search_concepts
 
-from .servers import Server, start_oxigraph, start_virtuoso
+from .servers import Server
 
 BPO = "https://w3id.org/bpo-kb/"
 
@@ -439,20 +438,6 @@ def test_graph_that_the_file_does_not_hold_exits_2(runner: CliRunner, tmp_path: 
 
 
 # --- Remote stores: --graph and parameters -------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    started = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
-    yield started
-    started.stop()
-
-
-@pytest.fixture(scope="module")
-def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    started = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
-    yield started
-    started.stop()
 
 
 @pytest.mark.server

@@ -39,6 +39,9 @@ SKIPPED: dict[str, str] = {
     "query hierarchy --sparql http://localhost:7878/query": (
         "needs a store on localhost:7878 (tests/test_queries.py queries real ones, --graph too)"
     ),
+    "validate --sparql http://localhost:7878/query": (
+        "needs a store on localhost:7878 (tests/test_remote_validation.py validates in real ones)"
+    ),
 }
 
 # Commands whose exit 1 is an answer (findings, differences), as the README documents.

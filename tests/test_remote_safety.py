@@ -469,3 +469,53 @@ def test_an_answer_that_is_not_one_is_a_store_error(
     endpoint = serve(_answer(200, b"<html>\x1b[31m not results { <"))
     with pytest.raises(StoreError, match="the answer is not"):
         run_remote_query(query, f"{endpoint.origin}/sparql")
+
+
+# --- validate --sparql: a store that cannot be read is unreadable input --------------------
+
+
+@pytest.mark.parametrize(
+    ("behaviour", "said"),
+    [
+        (_answer(200, b"<html>hello</html>", Content_Type="text/html"), "not SPARQL JSON results"),
+        (_answer(302, Location="http://127.0.0.2/sparql"), "HTTP 302"),
+        (_answer(500, b"\x1b[31mboom"), "HTTP 500"),
+    ],
+    ids=["not-sparql", "redirect", "error"],
+)
+def test_validate_at_a_store_that_cannot_be_read_exits_2_in_one_line(
+    runner: CliRunner, serve: Callable[..., FakeServer], behaviour: Behaviour, said: str
+) -> None:
+    endpoint = serve(behaviour)
+    result = runner.invoke(main, ["validate", "--sparql", f"{endpoint.origin}/sparql"])
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "\x1b" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert [seen.method for seen in endpoint.seen] == ["POST"]  # nothing after the first
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--sparql", "http://127.0.0.1:9/query"], "unreachable"),
+        (["--sparql", "ftp://example.org/q"], "not an http or https URL"),
+        (["--sparql", "http://user:pw@127.0.0.1:9/q"], "BPO_KB_USER"),
+        (["--graph", "https://example.org/g"], "give --sparql QUERY_URL too"),
+        (
+            ["--sparql", "http://127.0.0.1:9/q", "--store", "http://127.0.0.1:9/s"],
+            "--store needs --graph",
+        ),
+        (["--sparql", "http://127.0.0.1:9/q", "--engine", "pyshacl"], "--engine pyshacl cannot"),
+        (["--sparql", "http://127.0.0.1:9/q", str(Path(__file__).parent)], "not both"),
+        (["--sparql", "http://127.0.0.1:9/q", "--graph", "not an iri"], "not an absolute IRI"),
+    ],
+)
+def test_validate_sparql_refuses_in_one_line_with_exit_2(
+    runner: CliRunner, arguments: list[str], said: str
+) -> None:
+    result = runner.invoke(main, ["validate", *arguments])
+    assert result.exit_code == 2
+    assert said in result.output
+    assert "Traceback" not in result.output
+    assert "pw@" not in result.output

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,38 +13,10 @@ from rdflib import Graph
 from bpo_kb.cli import main
 from bpo_kb.remote.gsp import count_triples
 
-from .servers import Server, free_port, start_oxigraph, start_virtuoso
+from .conftest import VIRTUOSO_PASSWORD, VIRTUOSO_USER
+from .servers import Server, free_port, start_oxigraph
 
-VIRTUOSO_USER, VIRTUOSO_PASSWORD = "dba", "dba"
 _graph_numbers = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    started = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
-    yield started
-    started.stop()
-
-
-@pytest.fixture(scope="module")
-def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    started = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
-    yield started
-    started.stop()
-
-
-@pytest.fixture(params=["oxigraph", "virtuoso"])
-def server(request: pytest.FixtureRequest) -> Server:
-    """Each store in turn: the protocol must not be tuned to one server."""
-    return request.getfixturevalue(f"{request.param}_server")
-
-
-@pytest.fixture
-def credentials(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Virtuoso's default account in the environment; no ~/.netrc of the machine is read."""
-    monkeypatch.setenv("BPO_KB_USER", VIRTUOSO_USER)
-    monkeypatch.setenv("BPO_KB_PASSWORD", VIRTUOSO_PASSWORD)
-    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
 
 
 def _new_graph_iri() -> str:

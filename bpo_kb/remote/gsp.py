@@ -1,12 +1,16 @@
 """Publish a graph to a triple store with the SPARQL 1.1 Graph Store HTTP Protocol, then check it.
 
 PUT replaces the named graph in one request (publishing twice leaves the same graph); POST
-appends. With a query endpoint, the triples of the named graph are counted afterwards.
+appends. With a query endpoint, the triples of the named graph are counted afterwards. A
+temporary graph lives for one ``with`` block (:func:`temporary_graph`).
 """
 
 from __future__ import annotations
 
 import io
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
@@ -14,7 +18,7 @@ from rdflib import Graph, URIRef
 from bpo_kb.errors import StoreError
 from bpo_kb.remote.http import display_url, request
 
-__all__ = ["PublishResult", "count_triples", "publish_graph"]
+__all__ = ["PublishResult", "count_triples", "publish_graph", "temporary_graph"]
 
 
 @dataclass(frozen=True)
@@ -93,3 +97,21 @@ def count_triples(sparql_url: str, graph_iri: str) -> int:
         raise StoreError(
             f"{sparql_url}: the answer to a count query is not SPARQL JSON results"
         ) from None
+
+
+@contextmanager
+def temporary_graph(store_url: str, body: bytes) -> Iterator[str]:
+    """A new named graph holding the Turtle ``body``, for the ``with`` block only: PUT under a
+    fresh ``urn:uuid:`` IRI, then DELETEd whatever ends the block (an error, SIGTERM as
+    :class:`~bpo_kb.process.Terminated`). More Turtle may be POSTed to it meanwhile.
+
+    Raises:
+        StoreError, UsageError: as :func:`~bpo_kb.remote.http.request`.
+    """
+    iri = f"urn:uuid:{uuid.uuid4()}"
+    turtle = {"Content-Type": "text/turtle; charset=utf-8"}
+    try:
+        request("PUT", store_url, params={"graph": iri}, data=body, headers=turtle)
+        yield iri
+    finally:
+        request("DELETE", store_url, params={"graph": iri})

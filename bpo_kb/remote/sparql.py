@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 
 from rdflib import Graph
 from rdflib.query import Result
@@ -23,10 +24,13 @@ def query_form(query: str) -> str | None:
     return found.group(1).upper() if found else None
 
 
-def run_remote_query(query: str, endpoint: str, *, default_graph: str | None = None) -> Result:
+def run_remote_query(
+    query: str, endpoint: str, *, default_graph: str | Sequence[str] | None = None
+) -> Result:
     """Run ``query`` at ``endpoint``; a graph for CONSTRUCT/DESCRIBE, rows or a boolean otherwise.
-    With ``default_graph``, the named graph of that IRI is the query's default graph (the
-    protocol's ``default-graph-uri``, which Oxigraph, Virtuoso, Fuseki and GraphDB honour).
+    With ``default_graph``, the named graph of that IRI (or the merge of those of several IRIs)
+    is the query's default graph (the protocol's ``default-graph-uri``, which Oxigraph,
+    Virtuoso, Fuseki and GraphDB honour).
 
     Raises:
         StoreError: the endpoint is unreachable, too slow (:class:`~bpo_kb.remote.http.Limits`),
@@ -36,9 +40,11 @@ def run_remote_query(query: str, endpoint: str, *, default_graph: str | None = N
     form = query_form(query) or "SELECT"
     returns_graph = form in {"CONSTRUCT", "DESCRIBE"}
     accept = "text/turtle" if returns_graph else "application/sparql-results+json"
-    data = {"query": query}
+    data: dict[str, str | list[str]] = {"query": query}
     if default_graph is not None:
-        data["default-graph-uri"] = default_graph
+        data["default-graph-uri"] = (
+            default_graph if isinstance(default_graph, str) else list(default_graph)
+        )
     response = request("POST", endpoint, data=data, headers={"Accept": accept})
     try:
         if returns_graph:

@@ -18,7 +18,7 @@ from rdflib import Graph
 from bpo_kb.errors import InputError
 from bpo_kb.rdf.stores import oxigraph_store_of
 
-__all__ = ["apply_operations", "update_operations"]
+__all__ = ["apply_operations", "as_construct", "update_operations"]
 
 _PROLOGUE_LINE = re.compile(r"^[ \t]*(?:PREFIX|BASE)\b.*$", re.MULTILINE | re.IGNORECASE)
 
@@ -49,3 +49,26 @@ def apply_operations(graph: Graph, operations: Sequence[str]) -> None:
         return
     with ThreadPoolExecutor(max_workers=len(operations)) as pool:
         list(pool.map(oxigraph_store.update, operations))
+
+
+_INSERT = re.compile(
+    r"^(?P<head>[\s\S]*?)\bINSERT\s*\{(?P<template>[^{}]*)\}\s*WHERE\s*\{(?P<where>[\s\S]*)\}\s*$",
+    re.IGNORECASE,
+)
+
+
+def as_construct(operation: str) -> str:
+    """``INSERT { T } WHERE { P }`` as ``CONSTRUCT { T } WHERE { P FILTER NOT EXISTS { T } }``:
+    the triples it would add that are not there yet, asked of a store that is only read.
+
+    Raises:
+        InputError: the operation is not an INSERT of that form.
+    """
+    found = _INSERT.match(operation)
+    if found is None:
+        raise InputError(f"not an INSERT {{ }} WHERE {{ }} operation: {operation.strip()[:80]}")
+    template = found["template"]
+    return (
+        f"{found['head']}CONSTRUCT {{{template}}}\n"
+        f"WHERE {{{found['where']}\n  FILTER NOT EXISTS {{{template}}}\n}}"
+    )

@@ -34,6 +34,7 @@ __all__ = [
     "RuleResult",
     "compile_rules",
     "evaluate_rules",
+    "rule_result",
     "start_order",
 ]
 
@@ -161,15 +162,16 @@ def _evaluate(store: object, rule: CompiledRule) -> list[RuleResult]:
     results = []
     for solution in solutions:
         bound = {name: solution[name] for name in names if solution[name] is not None}
-        results.append(
-            RuleResult(
-                shape=rule.shape,
-                severity=rule.severity,
-                focus=to_rdflib(bound["this"]),
-                messages=tuple(_fill(message, bound) for message in rule.messages),
-            )
-        )
+        texts = {name: term.value for name, term in bound.items()}
+        results.append(rule_result(rule, to_rdflib(bound["this"]), texts))
     return results
+
+
+def rule_result(rule: CompiledRule, focus: Node, texts: dict[str, str]) -> RuleResult:
+    """One solution of ``rule`` as a result: ``texts`` holds each bound variable's value (the
+    lexical form of a literal, the IRI, a blank node's label)."""
+    messages = tuple(_fill(message, texts) for message in rule.messages)
+    return RuleResult(shape=rule.shape, severity=rule.severity, focus=focus, messages=messages)
 
 
 def _check_supported(shapes: Graph, node: Node, allowed: set[URIRef], own_namespace: str) -> None:
@@ -256,9 +258,8 @@ def _sparql_term(node: Node) -> str:
     raise UnsupportedShapes(f"target {node!r} is not an IRI")
 
 
-def _fill(message: str, bound: dict[str, object]) -> str:
+def _fill(message: str, texts: dict[str, str]) -> str:
     """Substitute ``{?name}`` and ``{$name}`` with the solution's values, as pySHACL does."""
-    for name, term in bound.items():
-        text = term.value  # type: ignore[attr-defined]
+    for name, text in texts.items():
         message = message.replace("{?" + name + "}", text).replace("{$" + name + "}", text)
     return message

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,15 +18,18 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.errors import InputError, UnsupportedShapes, UnsupportedTerm, UsageError
+from bpo_kb.errors import InputError, StoreError, UnsupportedShapes, UnsupportedTerm, UsageError
 from bpo_kb.progress import ProgressCallback, silent
 from bpo_kb.rdf.namespaces import BPOV, SKOS
 from bpo_kb.rdf.read import add_turtle_file, read_graph
 from bpo_kb.rdf.stores import CONTEXT_AWARE_STORE, QUERY_STORE, new_graph, oxigraph_store_of
 from bpo_kb.rdf.terms import to_oxigraph
+from bpo_kb.remote.gsp import temporary_graph
 from bpo_kb.resources import DEFAULT_SHAPES_DIR, SKOS_XL_ENTAILMENT
 from bpo_kb.rules.derivations import apply_operations, update_operations
+from bpo_kb.rules.inline_data import InlineData, predicate_derived_by_one_path
 from bpo_kb.rules.pyshacl_engine import run_pyshacl
+from bpo_kb.rules.remote_engine import ask_remote, derive_into, evaluate_remote, remote_labels
 from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport
 from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
 from bpo_kb.skos.labels import display_label, label_to_display
@@ -38,6 +41,7 @@ __all__ = [
     "PROFILES",
     "Settings",
     "load_shapes",
+    "validate_endpoint",
     "validate_files",
     "validate_graph",
 ]
@@ -157,6 +161,99 @@ def validate_files(
     return _validate(data, Settings(**_tuples(settings)), None, engine, progress)
 
 
+def validate_endpoint(
+    endpoint: str,
+    *,
+    graph_iri: str | None = None,
+    store_url: str | None = None,
+    progress: ProgressCallback = silent,
+    **settings: Any,
+) -> ValidationReport:
+    """Validate the vocabulary a SPARQL 1.1 endpoint holds, where it is: each rule one query
+    (:mod:`bpo_kb.rules.remote_engine`), with the findings :func:`validate_graph` gives on the
+    same triples (a blank node focus gets no label: no later query can name it). With
+    ``graph_iri``, that named graph is the queries' default graph (``default-graph-uri``).
+
+    What validation adds to its copy of the data (settings, reference data, derivations) is
+    written into each query (:mod:`bpo_kb.rules.inline_data`), and the store is only read;
+    with ``store_url`` (a Graph Store Protocol endpoint that may be written, and
+    ``graph_iri``), it goes to a temporary named graph read beside ``graph_iri`` instead, which
+    is removed when validation ends, however it ends. Rules that join on label keys run much
+    faster so on a large vocabulary: a store joins stored values by index, computed ones by
+    nested loops.
+
+    Raises:
+        InputError: the endpoint cannot be read (unreachable, an HTTP error, an answer that is
+            not SPARQL results, too slow), or holds no SKOS: the store is this command's input,
+            and exits 2 as an unreadable file does.
+        UsageError: ``store_url`` without ``graph_iri``.
+        UnsupportedShapes: a rule the query rewrite cannot follow.
+    """
+    chosen = Settings(**_tuples(settings))
+    shapes = load_shapes(chosen.profile)
+    _check_codes(shapes, chosen)
+    rules = [r for r in _compiled_rules(shapes) if chosen.reports(_code(shapes, r.shape))]
+    added, derivations = _added_graph(chosen), _derivations(DEFAULT_SHAPES_DIR)
+    where = f"{endpoint}" + (f" (graph <{graph_iri}>)" if graph_iri else "")
+    progress(f"validating at {where}")
+    try:
+        if store_url is None:
+            inline = InlineData(added, derivations)
+            return _validate_at(endpoint, graph_iri, inline, rules, shapes, chosen, progress)
+        if graph_iri is None:
+            raise UsageError(
+                "--store needs --graph: the store's default graph cannot be read beside the "
+                "temporary graph"
+            )
+        # The hierarchy links are written into the queries: a closure cannot cross from the
+        # data graph's blank nodes to the copies of them a temporary graph would hold. The
+        # others (label keys, SKOS-XL labels) go to the temporary graph, where they join by
+        # index and where Virtuoso reads the rules that use them as written.
+        by_path = tuple(op for op in derivations if _validation_link(op))
+        stored = [op for op in derivations if op not in by_path]
+        with temporary_graph(store_url, added.serialize(format="turtle", encoding="utf-8")) as temp:
+            progress(f"deriving into the temporary graph <{temp}>")
+            derive_into(stored, endpoint, graph_iri, store_url, temp)
+            inline = InlineData(Graph(), by_path)
+            return _validate_at(
+                endpoint, [graph_iri, temp], inline, rules, shapes, chosen, progress
+            )
+    except StoreError as err:
+        raise InputError(str(err)) from None
+
+
+def _validation_link(operation: str) -> bool:
+    """Whether ``operation`` derives a validation-only predicate by one path alone."""
+    predicate = predicate_derived_by_one_path(operation)
+    return predicate is not None and predicate.startswith(str(BPOV._NS))
+
+
+def _validate_at(
+    endpoint: str,
+    graphs: str | list[str] | None,
+    inline: InlineData,
+    rules: list[CompiledRule],
+    shapes: Graph,
+    settings: Settings,
+    progress: ProgressCallback,
+) -> ValidationReport:
+    """The report of ``rules`` run at ``endpoint`` over ``graphs``, rewritten by ``inline``.
+
+    Raises:
+        InputError: no SKOS there.
+    """
+    if not ask_remote(_SKOS_TYPES, inline, endpoint, graphs):
+        raise InputError(f"{endpoint}: no SKOS found (no skos:Concept and no skos:ConceptScheme)")
+    checked = _rules_checked(progress, rules)
+    results = evaluate_remote(rules, inline, endpoint, default_graph=graphs, on_done=checked)
+    labels = remote_labels({r.focus for r in results}, inline, endpoint, graphs)
+    raw = [
+        RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
+        for r in results
+    ]
+    return _report(shapes, _LabelIndex(labels, settings.required_languages), raw, settings)
+
+
 def _tuples(settings: dict[str, Any]) -> dict[str, Any]:
     """The settings as :class:`Settings` holds them: tuples and frozensets, hashable."""
     converted = dict(settings)
@@ -205,7 +302,14 @@ def _validate(
     else:
         progress("validating with pySHACL")
         raw = run_pyshacl(data, shapes_graph)
-    codes = {shape: _code(shapes_graph, shape) for shape in {result.shape for result in raw}}
+    return _report(shapes_graph, labels, raw, settings)
+
+
+def _report(
+    shapes: Graph, labels: _LabelIndex, raw: list[RawResult], settings: Settings
+) -> ValidationReport:
+    """The report of the results of the rules ``settings`` reports, sorted."""
+    codes = {shape: _code(shapes, shape) for shape in {result.shape for result in raw}}
     pairs = sorted(
         (
             (_finding(codes[result.shape], labels, result), result)
@@ -291,6 +395,17 @@ def _compiled_rules(shapes: Graph) -> list[CompiledRule]:
 def _run_sparql(
     data: Graph, rules: list[CompiledRule], progress: ProgressCallback
 ) -> list[RawResult]:
+    store = oxigraph_store_of(data)
+    return [
+        RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
+        for r in evaluate_rules(store, rules, on_done=_rules_checked(progress, rules))
+    ]
+
+
+def _rules_checked(
+    progress: ProgressCallback, rules: list[CompiledRule]
+) -> Callable[[CompiledRule], None]:
+    """An ``on_done`` callback saying how many of ``rules`` are checked."""
     finished = 0
 
     def report(rule: CompiledRule) -> None:
@@ -298,11 +413,7 @@ def _run_sparql(
         finished += 1
         progress(f"rules checked: {finished}/{len(rules)} ({_shape_name(rule.shape)})")
 
-    store = oxigraph_store_of(data)
-    return [
-        RawResult(r.focus, r.shape, r.severity, r.messages[0] if r.messages else None)
-        for r in evaluate_rules(store, rules, on_done=report)
-    ]
+    return report
 
 
 def _add_validation_data(
@@ -310,6 +421,18 @@ def _add_validation_data(
 ) -> None:
     """Add what the shapes read besides the vocabulary: this run's settings, the reference data
     in ``shapes_dir`` (the ISO 639 codes) and the derivations of the DERIVATIONS files."""
+    _add_settings_and_reference(data, settings, shapes_dir)
+    apply_operations(data, _derivations(shapes_dir))
+
+
+def _added_graph(settings: Settings) -> Graph:
+    """This run's settings and the reference data, alone in a graph."""
+    added = new_graph(QUERY_STORE)
+    _add_settings_and_reference(added, settings, DEFAULT_SHAPES_DIR)
+    return added
+
+
+def _add_settings_and_reference(data: Graph, settings: Settings, shapes_dir: Path) -> None:
     for name in REFERENCE_DATA:
         add_turtle_file(data, shapes_dir / name)
     for language in settings.required_languages:
@@ -324,7 +447,6 @@ def _add_validation_data(
         definition_languages = settings.required_languages
     for language in definition_languages:
         data.add((BPOV.settings, definition_setting, Literal(language)))
-    apply_operations(data, _derivations(shapes_dir))
 
 
 def _derivations(shapes_dir: Path) -> tuple[str, ...]:
