@@ -1,8 +1,10 @@
 """Print the benchmark table: `python -m benchmarks [--sizes 1000,10000,100000] [--runs 3]`.
 
-Inputs: synthetic vocabularies (benchmarks/synthetic.py; the ``defects`` variant for parse,
-validate, search and queries, the ``clean`` one for build, which refuses invalid sources) and
-the real thesauri of ../shared/peer/vocabularies when that folder is there. Every operation runs
+Inputs: synthetic vocabularies from two generators, ``--generators`` (benchmarks/synthetic.py,
+wide and shallow with a few planted defects, and benchmarks/deep.py, deep and narrow with many
+labels and findings planted at 5% of the concepts; the ``defects`` variant for parse, validate,
+search and queries, the ``clean`` one for build, which refuses invalid sources) and the real
+thesauri of ../shared/peer/vocabularies when that folder is there. Every operation runs
 in a fresh interpreter; each cell is the median wall time of ``--runs`` runs (``--real-runs``,
 one by default, for the real thesauri), the peak RSS of the
 worst run, and triples per second. In the same run: the limit (pyoxigraph parse alone, and bulk
@@ -25,9 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import deep, synthetic
 from benchmarks.processes import REPO_ROOT, run_once
-from benchmarks.synthetic import write_vocabulary
 
+GENERATORS = {"synthetic": synthetic.write_vocabulary, "deep": deep.write_vocabulary}
 VOCABULARIES = REPO_ROOT.parent / "shared" / "peer" / "vocabularies"
 REAL = ("stw-9.06.ttl", "unesco-thesaurus.ttl", "eurovoc-fr-en.ttl")
 SYNTHETIC_OPERATIONS = (
@@ -120,25 +123,34 @@ def main() -> int:
         help="rounds for the real thesauri (default 1: validating them is most of the time a "
         "table takes; the synthetic inputs get --runs)",
     )
+    parser.add_argument(
+        "--generators",
+        default=",".join(GENERATORS),
+        help=f"synthetic generators to run at each size, of {', '.join(GENERATORS)}",
+    )
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",") if size]
     baseline_sizes = {int(size) for size in arguments.baseline_sizes.split(",") if size}
+    generators = [name for name in arguments.generators.split(",") if name]
     rows: list[tuple[str, str, dict[str, object]]] = []
     with tempfile.TemporaryDirectory() as work:
         for size in sizes:
-            defects = write_vocabulary(
-                Path(work) / f"synthetic-{size}-defects.ttl", size, defects=True
-            )
-            clean = write_vocabulary(
-                Path(work) / f"synthetic-{size}-clean.ttl", size, defects=False
-            )
-            name = f"synthetic {size:,}"
-            sources = {op: clean if op == "build" else defects for op in SYNTHETIC_OPERATIONS}
-            measured = measure(name, sources, arguments.runs)
-            if size in baseline_sizes:  # once: it takes minutes
-                measured["baseline"] = run_once("baseline", defects, arguments.baseline_timeout)
-                _progress(f"{name} baseline", measured["baseline"])
-            rows += [(name, operation, outcome) for operation, outcome in measured.items()]
+            for generator in generators:
+                name = f"{generator} {size:,}"
+                defects, clean = (
+                    GENERATORS[generator](
+                        Path(work) / f"{generator}-{size}-{variant}.ttl",
+                        size,
+                        defects=variant == "defects",
+                    )
+                    for variant in ("defects", "clean")
+                )
+                sources = {op: clean if op == "build" else defects for op in SYNTHETIC_OPERATIONS}
+                measured = measure(name, sources, arguments.runs)
+                if size in baseline_sizes:  # once: it takes minutes
+                    measured["baseline"] = run_once("baseline", defects, arguments.baseline_timeout)
+                    _progress(f"{name} baseline", measured["baseline"])
+                rows += [(name, operation, outcome) for operation, outcome in measured.items()]
         if not arguments.no_real:
             if not VOCABULARIES.is_dir():
                 print(f"note: {VOCABULARIES} is absent: real thesauri skipped", file=sys.stderr)
@@ -188,7 +200,7 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
         notes = []
         if "findings" in outcome:
             planted = (
-                f", planted {outcome['planted found']}" if name.startswith("synthetic") else ""
+                f", planted {outcome['planted found']}" if name.split()[0] in GENERATORS else ""
             )
             distinct = f"{outcome['rule x focus']:,} rule x focus"
             notes.append(f"{outcome['findings']:,} findings ({distinct}){planted}")
@@ -226,22 +238,27 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
 
 def _print_growth(rows: list[tuple[str, str, dict[str, object]]]) -> None:
     by_key = {(name, operation): outcome for name, operation, outcome in rows}
-    sizes = sorted(
-        {
-            int(name.split()[1].replace(",", ""))
-            for name, _, _ in rows
-            if name.startswith("synthetic")
-        }
-    )
-    if len(sizes) < 2:
-        return
-    small, large = sizes[0], sizes[-1]
-    for operation in ("validate", "build"):
-        first = by_key.get((f"synthetic {small:,}", operation), {})
-        last = by_key.get((f"synthetic {large:,}", operation), {})
-        if "seconds" in first and "seconds" in last:
-            growth = (float(last["seconds"]) / float(first["seconds"])) / (large / small)
-            print(f"growth {small:,} -> {large:,} concepts, {operation}: {growth:.2f}x linear")
+    for generator in GENERATORS:
+        sizes = sorted(
+            {
+                int(name.split()[1].replace(",", ""))
+                for name, _, _ in rows
+                if name.split()[0] == generator
+            }
+        )
+        if len(sizes) < 2:
+            continue
+        small, large = sizes[0], sizes[-1]
+        which = "" if generator == "synthetic" else f" ({generator})"
+        for operation in ("validate", "build"):
+            first = by_key.get((f"{generator} {small:,}", operation), {})
+            last = by_key.get((f"{generator} {large:,}", operation), {})
+            if "seconds" in first and "seconds" in last:
+                growth = (float(last["seconds"]) / float(first["seconds"])) / (large / small)
+                print(
+                    f"growth {small:,} -> {large:,} concepts, {operation}{which}: "
+                    f"{growth:.2f}x linear"
+                )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.__main__ import SYNTHETIC_OPERATIONS
+from benchmarks.deep import planted
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
@@ -36,8 +37,13 @@ def test_the_benchmark_prints_one_row_per_operation_with_its_ratio() -> None:
         assert "planted 11/11" in validate[header[-1]]
         assert float(cells[(f"synthetic {size}", "limit-bulk-load")][header[4]]) == 1.0
         assert float(validate[header[4]]) > 1.0  # validating is more than loading
+        planted_there = len(planted(int(size)))
+        deep = cells[(f"deep {size}", "validate")][header[-1]]
+        assert f"planted {planted_there}/{planted_there}" in deep
     assert "round 2/2: synthetic 200 build" in finished.stderr
+    assert "round 2/2: deep 200 build" in finished.stderr
     assert "growth 100 -> 200 concepts, validate" in finished.stdout
+    assert "growth 100 -> 200 concepts, validate (deep)" in finished.stdout
 
 
 def test_the_baseline_runs_only_when_asked_and_findings_say_what_they_count() -> None:
