@@ -10,7 +10,9 @@ one by default, for the real thesauri), the peak RSS of the
 worst run, and triples per second. In the same run: the limit (pyoxigraph parse alone, and bulk
 load into a store), and, at the ``--baseline-sizes`` (none unless asked: it takes minutes), the
 baseline (rdflib's in-memory graph + pySHACL with default options and the same shapes), so that
-every figure is also a ratio.
+every figure is also a ratio. The ``peer`` rows (benchmarks/peers.py) pair a peer's run with
+bpo-kb's in each round, on the real thesauri and the first generator's vocabularies at the
+``--peer-sizes``, for each peer that is installed.
 
 The runs are made in rounds, each running every operation of an input once, and the ratio to the
 bulk load is the median of each round's own ratio: on a shared machine whose speed drifts by a
@@ -27,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import deep, synthetic
+from benchmarks import deep, peers, synthetic
 from benchmarks.processes import REPO_ROOT, run_once
 
 GENERATORS = {"synthetic": synthetic.write_vocabulary, "deep": deep.write_vocabulary}
@@ -128,10 +130,27 @@ def main() -> int:
         default=",".join(GENERATORS),
         help=f"synthetic generators to run at each size, of {', '.join(GENERATORS)}",
     )
+    parser.add_argument(
+        "--peer-sizes",
+        default="10000",
+        help="sizes of the first generator's vocabularies that the peers run on, as well as on "
+        "the real thesauri (SkoHub Vocabs takes minutes)",
+    )
+    parser.add_argument("--peer-runs", type=int, default=1, help="rounds of each pairing")
+    parser.add_argument(
+        "--peer-timeout", type=float, default=900, help="seconds after which a peer is stopped"
+    )
+    parser.add_argument("--no-peers", action="store_true", help="skip the peer rows")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",") if size]
     baseline_sizes = {int(size) for size in arguments.baseline_sizes.split(",") if size}
     generators = [name for name in arguments.generators.split(",") if name]
+    peer_sizes = {int(size) for size in arguments.peer_sizes.split(",") if size}
+    missing = {} if arguments.no_peers else {p: peers.missing(p) for p in peers.PAIRS}
+    for peer, why in missing.items():
+        if why:
+            print(f"note: peer {peer} skipped: {why}", file=sys.stderr)
+    run_peers = [peer for peer, why in missing.items() if not why]
     rows: list[tuple[str, str, dict[str, object]]] = []
     with tempfile.TemporaryDirectory() as work:
         for size in sizes:
@@ -151,16 +170,45 @@ def main() -> int:
                     measured["baseline"] = run_once("baseline", defects, arguments.baseline_timeout)
                     _progress(f"{name} baseline", measured["baseline"])
                 rows += [(name, operation, outcome) for operation, outcome in measured.items()]
+                if size in peer_sizes and generator == generators[0]:
+                    rows += _peer_rows(name, defects, clean, run_peers, arguments)
         if not arguments.no_real:
             if not VOCABULARIES.is_dir():
                 print(f"note: {VOCABULARIES} is absent: real thesauri skipped", file=sys.stderr)
             else:
                 for name in REAL:
-                    sources = dict.fromkeys(REAL_OPERATIONS, VOCABULARIES / name)
+                    source = VOCABULARIES / name
+                    sources = dict.fromkeys(REAL_OPERATIONS, source)
                     measured = measure(name, sources, arguments.real_runs)
                     rows += [(name, operation, outcome) for operation, outcome in measured.items()]
+                    rows += _peer_rows(name, source, source, run_peers, arguments)
     print_table(rows, cold_build(arguments.runs))
+    for peer, why in missing.items():
+        if why:
+            print(f"peer {peer} skipped: {why}")
     return 0
+
+
+def _peer_rows(
+    name: str, validated: Path, built: Path, run_peers: list[str], arguments: argparse.Namespace
+) -> list[tuple[str, str, dict[str, object]]]:
+    """One `peer` row per peer: Skosify on the file that is validated, SkoHub Vocabs on the one
+    that is built."""
+    return [
+        (
+            name,
+            "peer",
+            peers.measure_peer(
+                peer,
+                name,
+                validated if peer == "skosify" else built,
+                arguments.peer_runs,
+                arguments.peer_timeout,
+                _progress,
+            ),
+        )
+        for peer in run_peers
+    ]
 
 
 def _progress(what: str, outcome: dict[str, object]) -> None:
@@ -214,6 +262,8 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
             notes.append(", ".join(f"{k} {v}" for k, v in outcome["rows"].items()))
         if "hits" in outcome:
             notes.append(f"{outcome['hits']} hits")
+        if "peer" in outcome:
+            notes.append(peers.note(outcome))
         table.append(
             (
                 name,
@@ -221,7 +271,7 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
                 f"{triples:,}",
                 f"{seconds:.3f}",
                 f"{ratio:.1f}",
-                f"{outcome['rss_mb']:.0f}",
+                f"{outcome['rss_mb']:.0f}" if "rss_mb" in outcome else "",
                 f"{triples / seconds:,.0f}" if seconds else "",
                 "; ".join(notes),
             )
