@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -62,8 +63,20 @@ def run_command(
             return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
         if os.waitstatus_to_exitcode(status):
             errors.seek(0)
-            return {"error": errors.read().decode(errors="replace").strip().splitlines()[-1:]}
+            return {"error": _first_error(errors.read().decode(errors="replace"))}
     return {"seconds": seconds}
+
+
+def _first_error(output: str) -> str:
+    """The first line of ``output`` that says "error", with the line after it (Node programs
+    print the error's name, then its message, then a stack), or its last line; colours
+    removed."""
+    lines = [line.strip() for line in re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines()]
+    lines = [line for line in lines if line]
+    for index, line in enumerate(lines):
+        if re.search(r"\berror\b", line, re.IGNORECASE):
+            return " ".join(lines[index : index + 2])
+    return lines[-1] if lines else ""
 
 
 def _wait(pid: int, timeout: float | None, *, group: bool = False) -> tuple[int | None, object]:
