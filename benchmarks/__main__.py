@@ -1,15 +1,19 @@
 """Print the benchmark table: `python -m benchmarks [--sizes 1000,10000,100000] [--runs 3]`.
 
-Inputs: synthetic vocabularies (benchmarks/synthetic.py; the ``defects`` variant for parse,
-validate, validate-sparql (the same rules in an Oxigraph server), search and queries, the
-``clean`` one for build, which refuses invalid sources) and
-the real thesauri of ../shared/peer/vocabularies when that folder is there. Every operation runs
+Inputs: synthetic vocabularies from two generators, ``--generators`` (benchmarks/synthetic.py,
+wide and shallow with a few planted defects, and benchmarks/deep.py, deep and narrow with many
+labels and findings planted at 5% of the concepts; the ``defects`` variant for parse, validate,
+validate-sparql (the same rules in an Oxigraph server), search and queries, the ``clean`` one
+for build, which refuses invalid sources) and the real thesauri of ../shared/peer/vocabularies
+when that folder is there. Every operation runs
 in a fresh interpreter; each cell is the median wall time of ``--runs`` runs (``--real-runs``,
 one by default, for the real thesauri), the peak RSS of the
 worst run, and triples per second. In the same run: the limit (pyoxigraph parse alone, and bulk
 load into a store), and, at the ``--baseline-sizes`` (none unless asked: it takes minutes), the
 baseline (rdflib's in-memory graph + pySHACL with default options and the same shapes), so that
-every figure is also a ratio.
+every figure is also a ratio. The ``peer`` rows (benchmarks/peers.py) pair a peer's run with
+bpo-kb's in each round, on the real thesauri and the first generator's vocabularies at the
+``--peer-sizes``, for each peer that is installed.
 
 The runs are made in rounds, each running every operation of an input once, and the ratio to the
 bulk load is the median of each round's own ratio: on a shared machine whose speed drifts by a
@@ -19,9 +23,6 @@ third within minutes, an operation is compared with a bulk load measured beside 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -29,9 +30,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.synthetic import write_vocabulary
+from benchmarks import deep, peers, synthetic
+from benchmarks.processes import REPO_ROOT, run_once
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+GENERATORS = {"synthetic": synthetic.write_vocabulary, "deep": deep.write_vocabulary}
 VOCABULARIES = REPO_ROOT.parent / "shared" / "peer" / "vocabularies"
 REAL = ("stw-9.06.ttl", "unesco-thesaurus.ttl", "eurovoc-fr-en.ttl")
 SYNTHETIC_OPERATIONS = (
@@ -85,43 +87,6 @@ def measure(name: str, sources: dict[str, Path], runs: int) -> dict[str, dict[st
     return results
 
 
-def run_once(operation: str, path: Path, timeout: float | None = None) -> dict[str, object]:
-    """One run of ``operation`` in a fresh interpreter: its outcome with ``rss_mb``, or an
-    ``error``; a run that takes longer than ``timeout`` seconds is stopped (by its pid)."""
-    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.operations", operation, str(path)],
-            cwd=REPO_ROOT,
-            stdout=output,
-            stderr=errors,
-        )
-        status, usage = _wait(process.pid, timeout)
-        if status is None:
-            return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
-        if os.waitstatus_to_exitcode(status):
-            errors.seek(0)
-            return {"error": errors.read().decode(errors="replace").strip().splitlines()[-1:]}
-        output.seek(0)
-        outcome = json.loads(output.read().decode().strip().splitlines()[-1])
-    outcome["rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
-    return outcome
-
-
-def _wait(pid: int, timeout: float | None) -> tuple[int | None, object]:
-    """The exit status and rusage of this child alone; (None, None) after killing it at the
-    timeout."""
-    deadline = None if timeout is None else time.monotonic() + timeout
-    while True:
-        done, status, usage = os.wait4(pid, os.WNOHANG if deadline else 0)
-        if done:
-            return status, usage
-        if deadline is not None and time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            os.wait4(pid, 0)
-            return None, None
-        time.sleep(0.2)
-
-
 def cold_build(runs: int) -> float:
     """Median wall time of a whole `bpo-kb build` of the glossary, interpreter start included."""
     times = []
@@ -162,35 +127,97 @@ def main() -> int:
         help="rounds for the real thesauri (default 1: validating them is most of the time a "
         "table takes; the synthetic inputs get --runs)",
     )
+    parser.add_argument(
+        "--generators",
+        default=",".join(GENERATORS),
+        help=f"synthetic generators to run at each size, of {', '.join(GENERATORS)}",
+    )
+    parser.add_argument(
+        "--peer-sizes",
+        default="10000",
+        help="sizes of the first generator's vocabularies that the peers run on, as well as on "
+        "the real thesauri (SkoHub Vocabs takes minutes)",
+    )
+    parser.add_argument("--peer-runs", type=int, default=1, help="rounds of each pairing")
+    parser.add_argument(
+        "--peer-timeout", type=float, default=900, help="seconds after which a peer is stopped"
+    )
+    parser.add_argument("--no-peers", action="store_true", help="skip the peer rows")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",") if size]
     baseline_sizes = {int(size) for size in arguments.baseline_sizes.split(",") if size}
+    generators = [name for name in arguments.generators.split(",") if name]
+    peer_sizes = {int(size) for size in arguments.peer_sizes.split(",") if size}
+    missing = {} if arguments.no_peers else {p: peers.missing(p) for p in peers.PAIRS}
+    for peer, why in missing.items():
+        if why:
+            print(f"note: peer {peer} skipped: {why}", file=sys.stderr)
+    run_peers = [peer for peer, why in missing.items() if not why]
     rows: list[tuple[str, str, dict[str, object]]] = []
     with tempfile.TemporaryDirectory() as work:
         for size in sizes:
-            defects = write_vocabulary(
-                Path(work) / f"synthetic-{size}-defects.ttl", size, defects=True
-            )
-            clean = write_vocabulary(
-                Path(work) / f"synthetic-{size}-clean.ttl", size, defects=False
-            )
-            name = f"synthetic {size:,}"
-            sources = {op: clean if op == "build" else defects for op in SYNTHETIC_OPERATIONS}
-            measured = measure(name, sources, arguments.runs)
-            if size in baseline_sizes:  # once: it takes minutes
-                measured["baseline"] = run_once("baseline", defects, arguments.baseline_timeout)
-                _progress(f"{name} baseline", measured["baseline"])
-            rows += [(name, operation, outcome) for operation, outcome in measured.items()]
+            for generator in generators:
+                name = f"{generator} {size:,}"
+                defects, clean = (
+                    GENERATORS[generator](
+                        Path(work) / f"{generator}-{size}-{variant}.ttl",
+                        size,
+                        defects=variant == "defects",
+                    )
+                    for variant in ("defects", "clean")
+                )
+                # The store's validation on the first generator only: it takes minutes at
+                # 100,000 concepts, and one workload tells how it compares with in process.
+                operations = [
+                    op
+                    for op in SYNTHETIC_OPERATIONS
+                    if op != "validate-sparql" or generator == generators[0]
+                ]
+                sources = {op: clean if op == "build" else defects for op in operations}
+                measured = measure(name, sources, arguments.runs)
+                if size in baseline_sizes:  # once: it takes minutes
+                    measured["baseline"] = run_once("baseline", defects, arguments.baseline_timeout)
+                    _progress(f"{name} baseline", measured["baseline"])
+                rows += [(name, operation, outcome) for operation, outcome in measured.items()]
+                if size in peer_sizes and generator == generators[0]:
+                    rows += _peer_rows(name, defects, clean, run_peers, arguments)
         if not arguments.no_real:
             if not VOCABULARIES.is_dir():
                 print(f"note: {VOCABULARIES} is absent: real thesauri skipped", file=sys.stderr)
             else:
                 for name in REAL:
-                    sources = dict.fromkeys(REAL_OPERATIONS, VOCABULARIES / name)
+                    source = VOCABULARIES / name
+                    sources = dict.fromkeys(REAL_OPERATIONS, source)
                     measured = measure(name, sources, arguments.real_runs)
                     rows += [(name, operation, outcome) for operation, outcome in measured.items()]
+                    rows += _peer_rows(name, source, source, run_peers, arguments)
     print_table(rows, cold_build(arguments.runs))
+    for peer, why in missing.items():
+        if why:
+            print(f"peer {peer} skipped: {why}")
     return 0
+
+
+def _peer_rows(
+    name: str, validated: Path, built: Path, run_peers: list[str], arguments: argparse.Namespace
+) -> list[tuple[str, str, dict[str, object]]]:
+    """One `peer` row per peer: Skosify on the file that is validated, SkoHub Vocabs on the one
+    that is built."""
+    return [
+        (
+            name,
+            "peer",
+            peers.measure_peer(
+                peer,
+                name,
+                validated if peer == "skosify" else built,
+                arguments.peer_runs,
+                arguments.peer_timeout,
+                _progress,
+            ),
+        )
+        for peer in run_peers
+    ]
 
 
 def _progress(what: str, outcome: dict[str, object]) -> None:
@@ -230,7 +257,7 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
         notes = []
         if "findings" in outcome:
             planted = (
-                f", planted {outcome['planted found']}" if name.startswith("synthetic") else ""
+                f", planted {outcome['planted found']}" if name.split()[0] in GENERATORS else ""
             )
             distinct = f"{outcome['rule x focus']:,} rule x focus"
             notes.append(f"{outcome['findings']:,} findings ({distinct}){planted}")
@@ -251,6 +278,8 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
             notes.append(", ".join(f"{k} {v}" for k, v in outcome["rows"].items()))
         if "hits" in outcome:
             notes.append(f"{outcome['hits']} hits")
+        if "peer" in outcome:
+            notes.append(peers.note(outcome))
         table.append(
             (
                 name,
@@ -258,7 +287,7 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
                 f"{triples:,}",
                 f"{seconds:.3f}",
                 f"{ratio:.1f}",
-                f"{outcome['rss_mb']:.0f}",
+                f"{outcome['rss_mb']:.0f}" if "rss_mb" in outcome else "",
                 f"{triples / seconds:,.0f}" if seconds else "",
                 "; ".join(notes),
             )
@@ -275,22 +304,27 @@ def print_table(rows: list[tuple[str, str, dict[str, object]]], cold: float) -> 
 
 def _print_growth(rows: list[tuple[str, str, dict[str, object]]]) -> None:
     by_key = {(name, operation): outcome for name, operation, outcome in rows}
-    sizes = sorted(
-        {
-            int(name.split()[1].replace(",", ""))
-            for name, _, _ in rows
-            if name.startswith("synthetic")
-        }
-    )
-    if len(sizes) < 2:
-        return
-    small, large = sizes[0], sizes[-1]
-    for operation in ("validate", "build"):
-        first = by_key.get((f"synthetic {small:,}", operation), {})
-        last = by_key.get((f"synthetic {large:,}", operation), {})
-        if "seconds" in first and "seconds" in last:
-            growth = (float(last["seconds"]) / float(first["seconds"])) / (large / small)
-            print(f"growth {small:,} -> {large:,} concepts, {operation}: {growth:.2f}x linear")
+    for generator in GENERATORS:
+        sizes = sorted(
+            {
+                int(name.split()[1].replace(",", ""))
+                for name, _, _ in rows
+                if name.split()[0] == generator
+            }
+        )
+        if len(sizes) < 2:
+            continue
+        small, large = sizes[0], sizes[-1]
+        which = "" if generator == "synthetic" else f" ({generator})"
+        for operation in ("validate", "build"):
+            first = by_key.get((f"{generator} {small:,}", operation), {})
+            last = by_key.get((f"{generator} {large:,}", operation), {})
+            if "seconds" in first and "seconds" in last:
+                growth = (float(last["seconds"]) / float(first["seconds"])) / (large / small)
+                print(
+                    f"growth {small:,} -> {large:,} concepts, {operation}{which}: "
+                    f"{growth:.2f}x linear"
+                )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.__main__ import SYNTHETIC_OPERATIONS
+from benchmarks.deep import planted
+from benchmarks.peers import SKOHUB_VARIABLE
 
 pytestmark = [pytest.mark.slow, pytest.mark.server]
 
@@ -36,8 +40,13 @@ def test_the_benchmark_prints_one_row_per_operation_with_its_ratio() -> None:
         assert "planted 11/11" in validate[header[-1]]
         assert float(cells[(f"synthetic {size}", "limit-bulk-load")][header[4]]) == 1.0
         assert float(validate[header[4]]) > 1.0  # validating is more than loading
+        planted_there = len(planted(int(size)))
+        deep = cells[(f"deep {size}", "validate")][header[-1]]
+        assert f"planted {planted_there}/{planted_there}" in deep
     assert "round 2/2: synthetic 200 build" in finished.stderr
+    assert "round 2/2: deep 200 build" in finished.stderr
     assert "growth 100 -> 200 concepts, validate" in finished.stdout
+    assert "growth 100 -> 200 concepts, validate (deep)" in finished.stdout
 
 
 def test_the_baseline_runs_only_when_asked_and_findings_say_what_they_count() -> None:
@@ -51,3 +60,42 @@ def test_the_baseline_runs_only_when_asked_and_findings_say_what_they_count() ->
     validate = next(line for line in finished.stdout.splitlines() if "| validate " in line)
     assert "16 findings (16 rule x focus), planted 11/11" in validate
     assert "--profile skos --require-lang fr,en" in finished.stdout
+
+
+def _peer_rows(sizes: str, environment: dict[str, str]) -> tuple[list[str], str]:
+    command = [sys.executable, "-m", "benchmarks", "--sizes", sizes, "--runs", "1", "--no-real"]
+    command += ["--generators", "synthetic", "--peer-sizes", sizes]
+    finished = subprocess.run(
+        command, cwd=REPO_ROOT, capture_output=True, text=True, check=True, env=environment
+    )
+    rows = [line for line in finished.stdout.splitlines() if "| peer " in line]
+    return rows, finished.stdout
+
+
+def test_skosify_is_paired_with_validate_and_a_missing_skohub_is_a_note() -> None:
+    environment = {k: v for k, v in os.environ.items() if k != SKOHUB_VARIABLE}
+    rows, table = _peer_rows("100", environment)
+
+    assert len(rows) == 1
+    assert re.search(
+        r"bpo-kb validate \d+\.\d s vs skosify (\d+\.\d) s: \d+\.\dx; skosify warned \d+ times",
+        rows[0],
+    )
+    assert rows[0].startswith("synthetic 100 ")
+    assert f"peer skohub skipped: {SKOHUB_VARIABLE} is not set" in table
+
+
+@pytest.mark.skipif(
+    not os.environ.get(SKOHUB_VARIABLE),
+    reason=f"{SKOHUB_VARIABLE} names no checkout of SkoHub Vocabs (README, 'Benchmarks')",
+)
+def test_skohub_builds_the_site_paired_with_the_html_export() -> None:
+    rows, _ = _peer_rows("100", dict(os.environ))
+
+    skohub = next(row for row in rows if "SkoHub Vocabs" in row)
+    pages = re.search(
+        r"bpo-kb export --format html \d+\.\d s vs SkoHub Vocabs \d+\.\d s \(([\d,]+) pages\)",
+        skohub,
+    )
+    assert pages
+    assert int(pages.group(1).replace(",", "")) > 100  # a page for each concept at least

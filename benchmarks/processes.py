@@ -1,0 +1,104 @@
+"""The benchmark's timed processes: an operation of benchmarks/operations.py in a fresh
+interpreter, or a whole command (a peer's, or bpo-kb's), each stopped by its pid at a timeout."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_once(operation: str, path: Path, timeout: float | None = None) -> dict[str, object]:
+    """One run of ``operation`` in a fresh interpreter: its outcome with ``rss_mb``, or an
+    ``error``; a run that takes longer than ``timeout`` seconds is stopped (by its pid)."""
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.operations", operation, str(path)],
+            cwd=REPO_ROOT,
+            stdout=output,
+            stderr=errors,
+        )
+        status, usage = _wait(process.pid, timeout)
+        if status is None:
+            return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
+        if os.waitstatus_to_exitcode(status):
+            errors.seek(0)
+            return {"error": errors.read().decode(errors="replace").strip().splitlines()[-1:]}
+        output.seek(0)
+        outcome = json.loads(output.read().decode().strip().splitlines()[-1])
+    outcome["rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return outcome
+
+
+def run_command(
+    command: list[str], cwd: Path, timeout: float, env: dict[str, str] | None = None
+) -> dict[str, object]:
+    """The wall time of a whole command, start-up included, as ``seconds``, or an ``error``. The
+    command runs in a process group of its own, which is killed (by the command's pid, the
+    group's id) at the timeout, and after the command ends, so that no worker it started
+    outlives it."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            start_new_session=True,
+        )
+        status, _ = _wait(process.pid, timeout, group=True)
+        seconds = time.perf_counter() - started
+        _kill_group(process.pid)
+        if status is None:
+            return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
+        if os.waitstatus_to_exitcode(status):
+            errors.seek(0)
+            return {"error": _first_error(errors.read().decode(errors="replace"))}
+    return {"seconds": seconds}
+
+
+def _first_error(output: str) -> str:
+    """The first line of ``output`` that says "error", with the line after it (Node programs
+    print the error's name, then its message, then a stack), or its last line; colours
+    removed."""
+    lines = [line.strip() for line in re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines()]
+    lines = [line for line in lines if line]
+    for index, line in enumerate(lines):
+        if re.search(r"\berror\b", line, re.IGNORECASE):
+            return " ".join(lines[index : index + 2])
+    return lines[-1] if lines else ""
+
+
+def _wait(pid: int, timeout: float | None, *, group: bool = False) -> tuple[int | None, object]:
+    """The exit status and rusage of this child alone; (None, None) after killing it (and its
+    process group, with ``group``) at the timeout."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG if deadline else 0)
+        if done:
+            return status, usage
+        if deadline is not None and time.monotonic() > deadline:
+            if group:
+                _kill_group(pid)
+            else:
+                os.kill(pid, signal.SIGKILL)
+            os.wait4(pid, 0)
+            return None, None
+        time.sleep(0.2)
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:  # the group has no process left
+        pass
