@@ -4,11 +4,11 @@ Inputs: synthetic vocabularies (benchmarks/synthetic.py; the ``defects`` variant
 validate, search and queries, the ``clean`` one for build, which refuses invalid sources) and
 the real thesauri of ../shared/peer/vocabularies when that folder is there. Every operation runs
 in a fresh interpreter; each cell is the median wall time of ``--runs`` runs (``--real-runs``,
-one by default, for the real thesauri), the peak RSS of the
-worst run, and triples per second. In the same run: the limit (pyoxigraph parse alone, and bulk
-load into a store), and, at the ``--baseline-sizes`` (none unless asked: it takes minutes), the
-baseline (rdflib's in-memory graph + pySHACL with default options and the same shapes), so that
-every figure is also a ratio.
+one by default, for the real thesauri), the peak RSS of the worst run (summed over the
+operation's process and the helpers it forks), and triples per second. In the same run: the
+limit (pyoxigraph parse alone, and bulk load into a store), and, at the ``--baseline-sizes``
+(none unless asked: it takes minutes), the baseline (rdflib's in-memory graph + pySHACL with
+default options and the same shapes), so that every figure is also a ratio.
 
 The runs are made in rounds, each running every operation of an input once, and the ratio to the
 bulk load is the median of each round's own ratio: on a shared machine whose speed drifts by a
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -93,7 +94,7 @@ def run_once(operation: str, path: Path, timeout: float | None = None) -> dict[s
             stdout=output,
             stderr=errors,
         )
-        status, usage = _wait(process.pid, timeout)
+        status, usage, helpers_peak = _wait(process.pid, timeout)
         if status is None:
             return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
         if os.waitstatus_to_exitcode(status):
@@ -101,23 +102,47 @@ def run_once(operation: str, path: Path, timeout: float | None = None) -> dict[s
             return {"error": errors.read().decode(errors="replace").strip().splitlines()[-1:]}
         output.seek(0)
         outcome = json.loads(output.read().decode().strip().splitlines()[-1])
-    outcome["rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    outcome["rss_mb"] = (usage.ru_maxrss + helpers_peak) / 1024  # kilobytes on Linux
     return outcome
 
 
-def _wait(pid: int, timeout: float | None) -> tuple[int | None, object]:
-    """The exit status and rusage of this child alone; (None, None) after killing it at the
+def _wait(pid: int, timeout: float | None) -> tuple[int | None, object, int]:
+    """The exit status and rusage of this child alone, and the summed peak RSS (kB) of the
+    processes it forked (each one's VmHWM, the kernel's own peak, as last seen every 0.1 s: a
+    helper's last tenth of a second may be missed); (None, None, 0) after killing it at the
     timeout."""
     deadline = None if timeout is None else time.monotonic() + timeout
+    peaks: dict[int, int] = {}
     while True:
-        done, status, usage = os.wait4(pid, os.WNOHANG if deadline else 0)
+        done, status, usage = os.wait4(pid, os.WNOHANG)
         if done:
-            return status, usage
+            return status, usage, sum(peaks.values())
         if deadline is not None and time.monotonic() > deadline:
             os.kill(pid, signal.SIGKILL)
             os.wait4(pid, 0)
-            return None, None
-        time.sleep(0.2)
+            return None, None, 0
+        for helper in _descendants(pid):
+            peaks[helper] = max(peaks.get(helper, 0), _peak_rss(helper))
+        time.sleep(0.1)
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes below ``pid`` (Linux's /proc; none elsewhere)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(c) for child in children for c in (child, *_descendants(int(child)))]
+
+
+def _peak_rss(pid: int) -> int:
+    """The peak resident set size of ``pid`` in kB (VmHWM), 0 once it has gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) if found else 0
 
 
 def cold_build(runs: int) -> float:

@@ -21,9 +21,11 @@ from bpo_kb.errors import InvalidVocabulary
 from bpo_kb.files import (
     check_output,
     copy_of,
+    is_staging,
     output_errors,
     replacing_folder,
     write_atomically,
+    write_new_files,
     write_output,
 )
 from bpo_kb.formats.registry import FILE_FORMATS, FORMATS, writer_for
@@ -180,12 +182,33 @@ def _export_all(
 
         return write
 
-    targets = {out_dir / f.filename: writing(name) for name, f in FILE_FORMATS.items()}
+    files = {
+        out_dir / FILE_FORMATS[name].filename: writing(name)
+        for name in sorted(FILE_FORMATS, key=_LONGEST_FIRST.index)
+    }
     # The site's downloads are copies of the files just written, not a second rendering.
     downloads = {f.filename: copy_of(out_dir / f.filename) for f in FILE_FORMATS.values()}
     site = _site_files(graph, out_dir / SITE_FOLDER, downloads, languages)
-    targets.update(_reporting(site, f"writing {SITE_FOLDER}/", progress))
-    return write_atomically(targets)
+    copies = {path: site.pop(path) for path in list(site) if path.parent.name == "downloads"}
+    site = _reporting(site, f"writing {SITE_FOLDER}/", progress)
+    if not is_staging(out_dir):  # the output folder itself (a mount point): file by file
+        return write_atomically({**files, **site, **copies})
+    pages = list(site.items())
+    batches = [{path: write} for path, write in files.items()] + [
+        dict(pages[start : start + _PAGES_PER_BATCH])
+        for start in range(0, len(pages), _PAGES_PER_BATCH)
+    ]
+    write_new_files(batches, processes=_PROCESSES)
+    write_new_files([copies])
+    return [*files, *site, *copies]
+
+
+# The file formats, the longest to write first (seconds at 100k concepts: TBX 14, CSV 12,
+# Turtle 11, JSON-LD 11, RDF/XML 7.5, SSSOM 5, N-Triples 4), so that two processes finish
+# together: the pages come after them in batches, the search index (one long file) first.
+_LONGEST_FIRST = ["tbx", "csv", "turtle", "jsonld", "rdfxml", "sssom", "ntriples"]
+_PAGES_PER_BATCH = 200
+_PROCESSES = 2
 
 
 def _reporting(

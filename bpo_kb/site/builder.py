@@ -348,7 +348,11 @@ def site_files(
         language: _common(graph, scheme, language, languages, sorted(downloads))
         for language in languages
     }
-    files: dict[Path, Writer] = {}
+    files: dict[Path, Writer] = {  # the longest to write first
+        Path("assets", "search-index.js"): lambda stream: stream.write(
+            _search_index(graph, every_concept, languages)
+        )
+    }
     for language in languages:
         pages = _pages_of_terms(concepts, language, terms_per_page)
         pager = _pager(pages, language)
@@ -436,9 +440,6 @@ def site_files(
             "language_names": LANGUAGE_NAMES,
             "site_title": _text(graph, scheme, DCTERMS.title, languages[0]) or "Glossary",
         },
-    )
-    files[Path("assets", "search-index.js")] = lambda stream: stream.write(
-        _search_index(graph, every_concept, languages)
     )
     for asset in ("site.css", "search.js"):
         files[Path("assets", asset)] = _bytes((ASSETS / asset).read_bytes())
