@@ -31,7 +31,7 @@ from typing import NoReturn
 
 from bpo_kb.errors import ExportError
 
-__all__ = ["Terminated", "run_supervised", "share_work", "stopping_on_sigterm"]
+__all__ = ["Terminated", "resident_memory", "run_supervised", "share_work", "stopping_on_sigterm"]
 
 _ALLOCATION_FAILED = re.compile(rb"^memory allocation of (\d+) bytes failed$", re.MULTILINE)
 
@@ -237,6 +237,18 @@ def share_work(tasks: Sequence[Callable[[], object]], processes: int) -> None:
             _signal(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             os.close(failures)
+
+
+def resident_memory() -> int:
+    """The bytes of memory this process holds now (its resident set, from /proc on Linux; its
+    peak so far elsewhere)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        import resource  # noqa: PLC0415 - not on every platform
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def _fork_helper(work: Callable[[], None]) -> tuple[int, int]:

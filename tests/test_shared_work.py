@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bpo_kb.build import build
 from bpo_kb.errors import ExportError, OutputError
 from bpo_kb.process import share_work
+from bpo_kb.resources import DEFAULT_ONTOLOGY_DIR
 
 
 def _alive(pid: int) -> bool:
@@ -93,3 +95,24 @@ def test_one_process_runs_the_tasks_in_order() -> None:
     share_work([lambda n=n: done.append(n) for n in range(5)], processes=1)
 
     assert done == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(("held", "processes"), [(100 * 2**20, 2), (1536 * 2**20, 1)])
+def test_a_build_forks_a_helper_only_if_two_processes_fit_in_2_gb(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, held: int, processes: int
+) -> None:
+    shared: list[int] = []
+
+    def recording(tasks, processes: int) -> None:  # noqa: ANN001 - share_work's signature
+        shared.append(processes)
+        share_work(tasks, processes)
+
+    monkeypatch.setattr("bpo_kb.build.resident_memory", lambda: held)
+    monkeypatch.setattr("bpo_kb.files.share_work", recording)
+
+    build(DEFAULT_ONTOLOGY_DIR, tmp_path / "exports")
+
+    assert shared[0] == processes
+    assert (tmp_path / "exports" / "html" / "downloads" / "bpo-glossary.ttl").read_bytes() == (
+        tmp_path / "exports" / "bpo-glossary.ttl"
+    ).read_bytes()
