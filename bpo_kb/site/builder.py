@@ -830,13 +830,14 @@ def _words(name: str) -> str:
 
 
 _WEB_LINK = re.compile(r"https?://[^\s/?#]", re.IGNORECASE)
+_NOT_IN_LINK = re.compile(r"[\s\x00-\x1f\x7f]")  # \s: what str.isspace() is true of
 
 
 def web_link(iri: str) -> str:
     """``iri`` if a page may link to it: an http(s) IRI with a host and no space or control
     character; "" for anything else (``javascript:``, ``data:``, ``file:``, relative), which the
     pages show as text."""
-    if not _WEB_LINK.match(iri) or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in iri):
+    if not _WEB_LINK.match(iri) or _NOT_IN_LINK.search(iri):
         return ""
     return iri
 
