@@ -190,8 +190,8 @@ def _export_all(
     # The site's downloads are copies of the files just written, not a second rendering.
     downloads = {f.filename: copy_of(out_dir / f.filename) for f in FILE_FORMATS.values()}
     site = _site_files(graph, out_dir / SITE_FOLDER, downloads, languages)
-    copies = {path: site.pop(path) for path in list(site) if path.parent.name == "downloads"}
     site = _reporting(site, f"writing {SITE_FOLDER}/", progress)
+    copies = {path: site.pop(path) for path in list(site) if path.parent.name == "downloads"}
     if not is_staging(out_dir):  # the output folder itself (a mount point): file by file
         return write_atomically({**files, **site, **copies})
     pages = list(site.items())
