@@ -5,15 +5,15 @@ wide and shallow with a few planted defects, and benchmarks/deep.py, deep and na
 labels and findings planted at 5% of the concepts; the ``defects`` variant for parse, validate,
 validate-sparql (the same rules in an Oxigraph server), search and queries, the ``clean`` one
 for build, which refuses invalid sources) and the real thesauri of ../shared/peer/vocabularies
-when that folder is there. Every operation runs
-in a fresh interpreter; each cell is the median wall time of ``--runs`` runs (``--real-runs``,
-one by default, for the real thesauri), the peak RSS of the
-worst run, and triples per second. In the same run: the limit (pyoxigraph parse alone, and bulk
-load into a store), and, at the ``--baseline-sizes`` (none unless asked: it takes minutes), the
-baseline (rdflib's in-memory graph + pySHACL with default options and the same shapes), so that
-every figure is also a ratio. The ``peer`` rows (benchmarks/peers.py) pair a peer's run with
-bpo-kb's in each round, on the real thesauri and the first generator's vocabularies at the
-``--peer-sizes``, for each peer that is installed.
+when that folder is there. Every operation runs in a fresh interpreter; each cell is the median
+wall time of ``--runs`` runs (``--real-runs``, one by default, for the real thesauri), the peak
+RSS of the worst run (summed over the operation's process and the helpers it forks), and triples
+per second. In the same run: the limit (pyoxigraph parse alone, and bulk load into a store),
+and, at the ``--baseline-sizes`` (none unless asked: it takes minutes), the baseline (rdflib's
+in-memory graph + pySHACL with default options and the same shapes), so that every figure is
+also a ratio. The ``peer`` rows (benchmarks/peers.py) pair a peer's run with bpo-kb's in each
+round, on the real thesauri and the first generator's vocabularies at the ``--peer-sizes``, for
+each peer that is installed.
 
 The runs are made in rounds, each running every operation of an input once, and the ratio to the
 bulk load is the median of each round's own ratio: on a shared machine whose speed drifts by a

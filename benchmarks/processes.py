@@ -26,7 +26,8 @@ def run_once(operation: str, path: Path, timeout: float | None = None) -> dict[s
             stdout=output,
             stderr=errors,
         )
-        status, usage = _wait(process.pid, timeout)
+        peaks: dict[int, int] = {}
+        status, usage = _wait(process.pid, timeout, helpers_peak=peaks)
         if status is None:
             return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
         if os.waitstatus_to_exitcode(status):
@@ -34,7 +35,7 @@ def run_once(operation: str, path: Path, timeout: float | None = None) -> dict[s
             return {"error": errors.read().decode(errors="replace").strip().splitlines()[-1:]}
         output.seek(0)
         outcome = json.loads(output.read().decode().strip().splitlines()[-1])
-    outcome["rss_mb"] = usage.ru_maxrss / 1024  # kilobytes on Linux
+    outcome["rss_mb"] = (usage.ru_maxrss + sum(peaks.values())) / 1024  # kilobytes on Linux
     return outcome
 
 
@@ -79,12 +80,21 @@ def _first_error(output: str) -> str:
     return lines[-1] if lines else ""
 
 
-def _wait(pid: int, timeout: float | None, *, group: bool = False) -> tuple[int | None, object]:
+def _wait(
+    pid: int,
+    timeout: float | None,
+    *,
+    group: bool = False,
+    helpers_peak: dict[int, int] | None = None,
+) -> tuple[int | None, object]:
     """The exit status and rusage of this child alone; (None, None) after killing it (and its
-    process group, with ``group``) at the timeout."""
+    process group, with ``group``) at the timeout. With ``helpers_peak``, the peak RSS (kB) of
+    each process the child forks is recorded there by pid (its VmHWM, the kernel's own peak, as
+    last seen every 0.1 s: a helper's last tenth of a second may be missed)."""
     deadline = None if timeout is None else time.monotonic() + timeout
+    polling = deadline is not None or helpers_peak is not None
     while True:
-        done, status, usage = os.wait4(pid, os.WNOHANG if deadline else 0)
+        done, status, usage = os.wait4(pid, os.WNOHANG if polling else 0)
         if done:
             return status, usage
         if deadline is not None and time.monotonic() > deadline:
@@ -94,7 +104,29 @@ def _wait(pid: int, timeout: float | None, *, group: bool = False) -> tuple[int 
                 os.kill(pid, signal.SIGKILL)
             os.wait4(pid, 0)
             return None, None
-        time.sleep(0.2)
+        if helpers_peak is not None:
+            for helper in _descendants(pid):
+                helpers_peak[helper] = max(helpers_peak.get(helper, 0), _peak_rss(helper))
+        time.sleep(0.1 if helpers_peak is not None else 0.2)
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes below ``pid`` (Linux's /proc; none elsewhere)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(c) for child in children for c in (child, *_descendants(int(child)))]
+
+
+def _peak_rss(pid: int) -> int:
+    """The peak resident set size of ``pid`` in kB (VmHWM), 0 once it has gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) if found else 0
 
 
 def _kill_group(pid: int) -> None:

@@ -13,17 +13,19 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from bpo_kb.errors import OutputError, UsageError
+from bpo_kb.process import share_work
 
 __all__ = [
     "STDIN_NAME",
     "STDIO",
     "check_output",
     "copy_of",
+    "is_staging",
     "is_stdio",
     "output_errors",
     "read_stdin_to_file",
@@ -34,6 +36,7 @@ __all__ = [
     "stdin_named",
     "temporary_path",
     "write_atomically",
+    "write_new_files",
     "write_output",
 ]
 
@@ -84,6 +87,27 @@ def write_atomically(targets: Mapping[Path, Writer], *, root: Path | None = None
     for temporary, path in pending:
         os.replace(temporary, path)
     return [path for _, path in pending]
+
+
+def write_new_files(batches: Sequence[Mapping[Path, Writer]], *, processes: int = 1) -> None:
+    """Write every target of every batch, straight into place: for a folder that nothing reads
+    yet and that is replaced as a whole (the staging folder of :func:`replacing_folder`), so
+    the per-file temporaries of :func:`write_atomically` are no use. The batches are shared out
+    between ``processes`` processes (:func:`bpo_kb.process.share_work`), the first batches
+    first; each batch is written in order by one process.
+    """
+    for folder in sorted({path.parent for batch in batches for path in batch}):
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def writing(batch: Mapping[Path, Writer]) -> Callable[[], None]:
+        def write_batch() -> None:
+            for path, write in batch.items():
+                with open(path, "wb") as stream:
+                    write(stream)
+
+        return write_batch
+
+    share_work([writing(batch) for batch in batches], processes)
 
 
 def _refuse_links_below(root: Path, folder: Path) -> None:
@@ -284,6 +308,12 @@ _RENAME_EXCHANGE = 2  # from <linux/fs.h>
 _AT_FDCWD = -100
 
 
+def is_staging(folder: Path) -> bool:
+    """Whether ``folder`` is a staging folder that :func:`replacing_folder` yielded (new, read
+    by nobody, swapped in whole), rather than the output folder itself (a mount point)."""
+    return bool(_STAGING_NAME.match(folder.name))
+
+
 @contextlib.contextmanager
 def replacing_folder(folder: Path, names: set[str]) -> Iterator[Path]:
     """Yield an empty staging folder to write a complete new set of files into (top-level
@@ -437,11 +467,13 @@ def _locked(folder: Path) -> Iterator[None]:
 
 
 def copy_of(path: Path) -> Writer:
-    """A writer that copies what an earlier target of the same :func:`write_atomically` call
-    wrote to ``path``: the same bytes twice for the price of one rendering."""
+    """A writer that copies what an earlier target wrote to ``path`` (its temporary while
+    :func:`write_atomically` has not renamed it yet): the same bytes twice for the price of one
+    rendering."""
 
     def write(stream: BinaryIO) -> None:
-        with temporary_path(path).open("rb") as written:
+        temporary = temporary_path(path)
+        with (temporary if temporary.exists() else path).open("rb") as written:
             shutil.copyfileobj(written, stream)
 
     return write

@@ -164,20 +164,22 @@ from pathlib import Path
 
 import bpo_kb.files
 
-real_write_atomically = bpo_kb.files.write_atomically
+real_write_new_files = bpo_kb.files.write_new_files
 holding_marker = Path(sys.argv.pop(1))
 
-def write_atomically_holding_at_the_last_file(targets):
-    *earlier, (last, write) = targets.items()
+def write_new_files_holding_at_the_last_file(batches, **options):
+    *earlier, last_batch = batches
+    *before, (last, write) = last_batch.items()
 
     def write_then_hold(stream):
         write(stream)
-        holding_marker.write_text("every temporary file is written")
+        holding_marker.write_text("every file but the last is written")
         time.sleep(60)  # SIGTERM ends this; without one the build goes on, and the test fails
 
-    return real_write_atomically({**dict(earlier), last: write_then_hold})
+    held = {**dict(before), last: write_then_hold}
+    return real_write_new_files([*earlier, held], **options)
 
-bpo_kb.files.write_atomically = write_atomically_holding_at_the_last_file
+bpo_kb.files.write_new_files = write_new_files_holding_at_the_last_file
 runpy.run_module("bpo_kb", run_name="__main__", alter_sys=True)
 """
 
@@ -208,7 +210,7 @@ def test_sigterm_during_a_build_removes_its_temporary_files_and_keeps_earlier_ex
             assert build.poll() is None, f"the build ended before writing: {build.stderr.read()}"
             assert time.monotonic() < deadline, "the build never reached its last file"
             time.sleep(0.05)
-        assert list(out_dir.rglob(".*.tmp")), "the build holds with no temporary file"
+        assert list(out_dir.glob(".staging-*/*")), "the build holds with no file written"
 
         os.kill(build.pid, signal.SIGTERM)
         _, errors = build.communicate(timeout=60)
@@ -223,4 +225,5 @@ def test_sigterm_during_a_build_removes_its_temporary_files_and_keeps_earlier_ex
     )
     assert "Traceback" not in errors
     assert not list(out_dir.rglob(".*.tmp"))
+    assert not list(out_dir.glob(".staging-*"))
     assert earlier.read_bytes() == b"earlier export"

@@ -36,15 +36,19 @@ SLOWED = "\n".join(  # `python -m bpo_kb` whose every file write first sleeps a 
         "import runpy, sys, time",
         "import bpo_kb.files",
         "real = bpo_kb.files.write_atomically",
+        "real_new = bpo_kb.files.write_new_files",
         "delay = float(sys.argv.pop(1))",
+        "def slow(write):",
+        "    def run(stream):",
+        "        time.sleep(delay)",
+        "        write(stream)",
+        "    return run",
         "def slowed(targets, **kw):",
-        "    def slow(write):",
-        "        def run(stream):",
-        "            time.sleep(delay)",
-        "            write(stream)",
-        "        return run",
         "    return real({path: slow(write) for path, write in targets.items()}, **kw)",
+        "def slowed_new(batches, **kw):",
+        "    return real_new([{p: slow(w) for p, w in b.items()} for b in batches], **kw)",
         "bpo_kb.files.write_atomically = slowed",
+        "bpo_kb.files.write_new_files = slowed_new",
         "runpy.run_module('bpo_kb', run_name='__main__', alter_sys=True)",
     ]
 )
@@ -161,15 +165,18 @@ def test_sigkill_of_bpo_kb_kills_its_child_and_nothing_is_written_after(tmp_path
     )
     try:
         deadline = time.monotonic() + 120
-        while not list(out_dir.rglob("*.tmp")):  # writing, slowly: about 8 s for 162 files
+        # writing, slowly (about 8 s for 162 files), into the staging folder
+        while not [path for path in out_dir.rglob("*") if path.is_file()]:
             assert build.poll() is None, build.communicate()
             assert time.monotonic() < deadline, "the build never started writing"
             time.sleep(0.05)
         child = _children(build.pid)
         assert child, "bpo-kb runs its command in a child process"
+        helpers = [helper for pid in child for helper in _children(pid)]
         build.kill()  # SIGKILL: the parent cannot pass anything on
         build.wait(timeout=10)
         assert all(_gone(pid, 2) for pid in child), "the child outlived bpo-kb"
+        assert all(_gone(pid, 2) for pid in helpers), "a helper outlived bpo-kb"
     finally:
         if build.poll() is None:
             build.kill()

@@ -348,7 +348,11 @@ def site_files(
         language: _common(graph, scheme, language, languages, sorted(downloads))
         for language in languages
     }
-    files: dict[Path, Writer] = {}
+    files: dict[Path, Writer] = {  # the longest to write first
+        Path("assets", "search-index.js"): lambda stream: stream.write(
+            _search_index(graph, every_concept, languages)
+        )
+    }
     for language in languages:
         pages = _pages_of_terms(concepts, language, terms_per_page)
         pager = _pager(pages, language)
@@ -436,9 +440,6 @@ def site_files(
             "language_names": LANGUAGE_NAMES,
             "site_title": _text(graph, scheme, DCTERMS.title, languages[0]) or "Glossary",
         },
-    )
-    files[Path("assets", "search-index.js")] = lambda stream: stream.write(
-        _search_index(graph, every_concept, languages)
     )
     for asset in ("site.css", "search.js"):
         files[Path("assets", asset)] = _bytes((ASSETS / asset).read_bytes())
@@ -829,13 +830,14 @@ def _words(name: str) -> str:
 
 
 _WEB_LINK = re.compile(r"https?://[^\s/?#]", re.IGNORECASE)
+_NOT_IN_LINK = re.compile(r"[\s\x00-\x1f\x7f]")  # \s: what str.isspace() is true of
 
 
 def web_link(iri: str) -> str:
     """``iri`` if a page may link to it: an http(s) IRI with a host and no space or control
     character; "" for anything else (``javascript:``, ``data:``, ``file:``, relative), which the
     pages show as text."""
-    if not _WEB_LINK.match(iri) or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in iri):
+    if not _WEB_LINK.match(iri) or _NOT_IN_LINK.search(iri):
         return ""
     return iri
 
