@@ -90,8 +90,7 @@ def validate_sparql(paths: list[Path]) -> dict[str, object]:
             seconds = time.perf_counter() - started
         finally:
             server.stop()
-    triples = sum(1 for path in paths for _ in pyoxigraph.parse(path=str(path), lenient=True))
-    return {"triples": triples, "seconds": seconds, **_report_summary(report)}
+    return {"triples": _triples(paths), "seconds": seconds, **_report_summary(report, paths)}
 
 
 def baseline(paths: list[Path]) -> dict[str, object]:

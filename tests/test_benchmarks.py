@@ -40,6 +40,8 @@ def test_the_benchmark_prints_one_row_per_operation_with_its_ratio() -> None:
         assert "planted 11/11" in validate[header[-1]]
         assert float(cells[(f"synthetic {size}", "limit-bulk-load")][header[4]]) == 1.0
         assert float(validate[header[4]]) > 1.0  # validating is more than loading
+        in_store = cells[(f"synthetic {size}", "validate-sparql")][header[-1]]
+        assert "findings identical: yes" in in_store, in_store
         planted_there = len(planted(int(size)))
         deep = cells[(f"deep {size}", "validate")][header[-1]]
         assert f"planted {planted_there}/{planted_there}" in deep
