@@ -31,7 +31,14 @@ from typing import NoReturn
 
 from bpo_kb.errors import ExportError
 
-__all__ = ["Terminated", "resident_memory", "run_supervised", "share_work", "stopping_on_sigterm"]
+__all__ = [
+    "Terminated",
+    "resident_memory",
+    "run_supervised",
+    "share_work",
+    "sigterm_deferred",
+    "stopping_on_sigterm",
+]
 
 _ALLOCATION_FAILED = re.compile(rb"^memory allocation of (\d+) bytes failed$", re.MULTILINE)
 
@@ -176,13 +183,37 @@ def stopping_on_sigterm() -> Iterator[None]:
         return
 
     def stop(_signum: int, _frame: object) -> None:
-        raise Terminated
+        global _sigterm_pending
+        if _deferring:
+            _sigterm_pending = True
+        else:
+            raise Terminated
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+_deferring = 0  # how many sigterm_deferred blocks the main thread is in
+_sigterm_pending = False
+
+
+@contextlib.contextmanager
+def sigterm_deferred() -> Iterator[None]:
+    """Inside the block, SIGTERM waits: :class:`Terminated` is raised when the block ends. For
+    a write to a store, which abandoned half-way may still be carried out by the server after
+    the clean-up that follows it (a temporary graph made again after its DELETE)."""
+    global _deferring, _sigterm_pending
+    _deferring += 1
+    try:
+        yield
+    finally:
+        _deferring -= 1
+        if not _deferring and _sigterm_pending:
+            _sigterm_pending = False
+            raise Terminated
 
 
 # --- Work shared with forked helpers ------------------------------------------------------------

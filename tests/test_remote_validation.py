@@ -240,4 +240,4 @@ def test_sigterm_removes_the_temporary_graph(oxigraph_server: Server, tmp_path: 
             process.wait()
     assert process.returncode == 128 + signal.SIGTERM, stderr
     assert b"Traceback" not in stderr
-    assert _named_graphs(oxigraph_server) == before
+    assert _named_graphs(oxigraph_server) == before, stderr

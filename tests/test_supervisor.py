@@ -9,11 +9,13 @@ import resource
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from benchmarks.synthetic import write_vocabulary
+from bpo_kb.process import Terminated, sigterm_deferred, stopping_on_sigterm
 
 
 def _supervised(code: str) -> subprocess.CompletedProcess[str]:
@@ -138,3 +140,19 @@ def test_with_stderr_closed_the_command_still_runs() -> None:
     )
     assert result.returncode == 0
     assert "bpo-kb" in result.stdout
+
+
+def test_sigterm_waits_for_the_end_of_a_deferred_block() -> None:
+    """A write to a store is not abandoned half-way: SIGTERM raises only when the block ends."""
+    reached = []
+
+    def deferred_write() -> None:
+        with stopping_on_sigterm(), sigterm_deferred():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)  # the handler has run by now; it must not have raised
+            reached.append("end of the block")
+        reached.append("after the block")
+
+    with pytest.raises(Terminated):
+        deferred_write()
+    assert reached == ["end of the block"]

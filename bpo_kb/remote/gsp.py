@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rdflib import Graph, URIRef
 
 from bpo_kb.errors import StoreError
+from bpo_kb.process import sigterm_deferred
 from bpo_kb.remote.http import display_url, request
 
 __all__ = ["PublishResult", "count_triples", "publish_graph", "temporary_graph"]
@@ -111,7 +112,8 @@ def temporary_graph(store_url: str, body: bytes) -> Iterator[str]:
     iri = f"urn:uuid:{uuid.uuid4()}"
     turtle = {"Content-Type": "text/turtle; charset=utf-8"}
     try:
-        request("PUT", store_url, params={"graph": iri}, data=body, headers=turtle)
+        with sigterm_deferred():
+            request("PUT", store_url, params={"graph": iri}, data=body, headers=turtle)
         yield iri
     finally:
         request("DELETE", store_url, params={"graph": iri})

@@ -13,6 +13,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.errors import StoreError
+from bpo_kb.process import sigterm_deferred
 from bpo_kb.rdf.namespaces import SKOS
 from bpo_kb.remote.http import request
 from bpo_kb.remote.sparql import run_remote_query
@@ -50,13 +51,14 @@ def derive_into(
             data={"query": as_construct(operation), "default-graph-uri": data_graph},
             headers={"Accept": "text/turtle"},
         )
-        request(
-            "POST",
-            store_url,
-            params={"graph": graph_iri},
-            data=derived.content,
-            headers={"Content-Type": "text/turtle; charset=utf-8"},
-        )
+        with sigterm_deferred():  # else the store may add it after the temporary graph's DELETE
+            request(
+                "POST",
+                store_url,
+                params={"graph": graph_iri},
+                data=derived.content,
+                headers={"Content-Type": "text/turtle; charset=utf-8"},
+            )
 
 
 def evaluate_remote(
