@@ -64,15 +64,20 @@ def _findings(report: object) -> list[tuple[str, ...]]:
     return sorted(_key(f) for f in report.findings)  # type: ignore[attr-defined]
 
 
-def _triples_in_store(server: Server) -> int:
-    query = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+def _rows(server: Server, query: str) -> list[dict[str, dict[str, str]]]:
+    """The solutions of ``query`` at the server, as SPARQL JSON results give them."""
     response = request(
         "POST",
         server.query_url,
         data={"query": query},
         headers={"Accept": "application/sparql-results+json"},
     )
-    return int(json.loads(response.content)["results"]["bindings"][0]["n"]["value"])
+    return json.loads(response.content)["results"]["bindings"]  # type: ignore[no-any-return]
+
+
+def _triples_in_store(server: Server) -> int:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+    return int(_rows(server, query)[0]["n"]["value"])
 
 
 def _differing(request: pytest.FixtureRequest, temporary_graph: bool, profile: str) -> set[str]:
@@ -207,14 +212,10 @@ def test_a_graph_store_url_is_not_a_query_endpoint(server: Server) -> None:
 
 
 def _named_graphs(server: Server) -> set[str]:
-    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-    response = request(
-        "POST",
-        server.query_url,
-        data={"query": query},
-        headers={"Accept": "application/sparql-results+json"},
-    )
-    return {row["g"]["value"] for row in json.loads(response.content)["results"]["bindings"]}
+    return {
+        row["g"]["value"]
+        for row in _rows(server, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    }
 
 
 def test_sigterm_removes_the_temporary_graph(oxigraph_server: Server, tmp_path: Path) -> None:
