@@ -58,7 +58,9 @@ def limit_bulk_load(paths: list[Path]) -> dict[str, object]:
 
 
 def parse(paths: list[Path]) -> dict[str, object]:
-    return {"triples": len(read_graph(paths, store=QUERY_STORE))}
+    # Counted in Oxigraph: len() of the rdflib graph walks every triple through rdflib's layer
+    # (0.4 s at 10k concepts), which is no part of reading.
+    return {"triples": len(oxigraph_store_of(read_graph(paths, store=QUERY_STORE)))}
 
 
 def validate(paths: list[Path]) -> dict[str, object]:
