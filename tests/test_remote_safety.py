@@ -500,6 +500,7 @@ def test_validate_at_a_store_that_cannot_be_read_exits_2_in_one_line(
     [
         (["--sparql", "http://127.0.0.1:9/query"], "unreachable"),
         (["--sparql", "ftp://example.org/q"], "not an http or https URL"),
+        (["--sparql", "not-a-url"], "not-a-url: not an http or https URL"),
         (["--sparql", "http://user:pw@127.0.0.1:9/q"], "BPO_KB_USER"),
         (["--graph", "https://example.org/g"], "give --sparql QUERY_URL too"),
         (

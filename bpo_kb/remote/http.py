@@ -362,4 +362,5 @@ def display_url(url: str) -> str:
         host = f"[{host}]" if ":" in host else host
     except ValueError:
         return "the URL given"
-    return printable(f"{parts.scheme}://{host}{port}{parts.path}")[: SHOWN_CHARACTERS * 2]
+    prefix = f"{parts.scheme}://" if parts.scheme or parts.netloc else ""  # "x" is no "://x"
+    return printable(f"{prefix}{host}{port}{parts.path}")[: SHOWN_CHARACTERS * 2]
