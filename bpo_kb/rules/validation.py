@@ -32,7 +32,7 @@ from bpo_kb.rules.pyshacl_engine import run_pyshacl
 from bpo_kb.rules.remote_engine import ask_remote, derive_into, evaluate_remote, remote_labels
 from bpo_kb.rules.report import SEVERITY_NAMES, Finding, RawResult, ValidationReport
 from bpo_kb.rules.sparql_engine import CompiledRule, compile_rules, evaluate_rules
-from bpo_kb.skos.labels import display_label, label_to_display
+from bpo_kb.skos.labels import display_label, grouped_by_language, label_to_display
 from bpo_kb.skos.term_records import add_term_records
 
 __all__ = [
@@ -369,11 +369,11 @@ class _LabelIndex:
             subject = None
         if self._native is None or subject is None:
             return display_label(self._data, node, self._languages)
-        found: dict[str, list[str]] = {}
-        for quad in self._native.quads_for_pattern(subject, self._pref_label, None):
-            if isinstance(quad.object, self._literal):
-                found.setdefault(quad.object.language or "", []).append(quad.object.value)
-        by_language = {language: sorted(texts) for language, texts in sorted(found.items())}
+        by_language = grouped_by_language(
+            (quad.object.language or "", quad.object.value)
+            for quad in self._native.quads_for_pattern(subject, self._pref_label, None)
+            if isinstance(quad.object, self._literal)
+        )
         return label_to_display(by_language, self._languages)
 
 

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import SKOS
 
-__all__ = ["display_label", "label_to_display", "slugify", "texts_by_language"]
+__all__ = [
+    "display_label",
+    "grouped_by_language",
+    "label_to_display",
+    "slugify",
+    "texts_by_language",
+]
 
 
 def display_label(
@@ -37,11 +43,19 @@ def label_to_display(
 
 def texts_by_language(graph: Graph, node: Node, prop: URIRef) -> dict[str, list[str]]:
     """The literal values of ``prop`` on ``node``, sorted, by language ("" for none)."""
+    return grouped_by_language(
+        (literal.language or "", str(literal))
+        for literal in graph.objects(node, prop)
+        if isinstance(literal, Literal)
+    )
+
+
+def grouped_by_language(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """(language, text) pairs as texts by language ("" for none), both sorted."""
     found: dict[str, list[str]] = {}
-    for literal in graph.objects(node, prop):
-        if isinstance(literal, Literal):
-            found.setdefault(literal.language or "", []).append(str(literal))
-    return {lang: sorted(texts) for lang, texts in sorted(found.items())}
+    for language, text in pairs:
+        found.setdefault(language, []).append(text)
+    return {language: sorted(texts) for language, texts in sorted(found.items())}
 
 
 def slugify(text: str) -> str:
