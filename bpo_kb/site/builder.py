@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import BinaryIO, cast
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment
 from markupsafe import Markup
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from bpo_kb.rdf.namespaces import DCTERMS, LEXINFO, OWL, PREFIXES, RDF, SKOS, SKOSXL
+from bpo_kb.site.rendering import page_environment
 from bpo_kb.skos.labels import slugify, texts_by_language
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 from bpo_kb.skos.search import LABEL_KINDS, folding_for_javascript, normalise
@@ -338,12 +339,7 @@ def site_files(
         collection.node: set(graph.objects(collection.node, SKOS.member))
         for collection in collections
     }
-    environment = Environment(
-        loader=PackageLoader("bpo_kb.site", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        keep_trailing_newline=True,
-        auto_reload=False,  # templates do not change during a build: no stat() per page
-    )
+    environment = page_environment()
     common = {
         language: _common(graph, scheme, language, languages, sorted(downloads))
         for language in languages
