@@ -324,10 +324,11 @@ def replacing_folder(folder: Path, names: set[str]) -> Iterator[Path]:
     The staging folder is ``folder/.staging-PID``: it is moved beside ``folder`` and exchanged
     with it (Linux's ``renameat2(RENAME_EXCHANGE)``; elsewhere the old folder is renamed away
     and the new one in, and the next run finishes a switch that was cut in two). Builds into one
-    folder wait for each other (a lock on the folder's parent), and each first removes what
-    killed ones left. Files in ``folder`` other than ``names`` (a README) are carried over into
-    the new set; a foreign folder is refused. A symbolic ``folder`` is followed; one that is a
-    mount point, which cannot be renamed, has its files replaced one by one instead.
+    folder wait for each other (a lock on the folder), builds into other folders of the same
+    parent do not; each first removes what killed ones left. Files in ``folder`` other than
+    ``names`` (a README) are carried over into the new set; a foreign folder is refused. A
+    symbolic ``folder`` is followed; one that is a mount point, which cannot be renamed, has
+    its files replaced one by one instead.
 
     Raises:
         OutputError: ``folder`` holds a folder that is not one of ``names``.
@@ -335,14 +336,12 @@ def replacing_folder(folder: Path, names: set[str]) -> Iterator[Path]:
     real = Path(os.path.realpath(folder))
     parent = real.parent
     _make_folder(parent)
-    with _locked(parent):
-        _recover(real)
-        if real.exists() and real.stat().st_dev != parent.stat().st_dev:  # a mount point
+    with _folder_locked(real) as made:
+        if real.stat().st_dev != parent.stat().st_dev:  # a mount point
             _refuse_links_inside(real)
             yield real
             return
         foreign = _foreign_entries(real, names)
-        made = _make_folder(real)
         staging = real / f".staging-{os.getpid()}"
         try:
             staging.mkdir()
@@ -350,13 +349,40 @@ def replacing_folder(folder: Path, names: set[str]) -> Iterator[Path]:
             yield staging
             for name in foreign:  # a hard link: the file is in both sets until the switch
                 os.link(real / name, staging / name, follow_symlinks=False)
-            _switch(staging, real)
+            with _locked(parent):
+                _switch(staging, real)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
-            for made_folder in reversed(made):
+            if made:
                 with contextlib.suppress(OSError):
-                    made_folder.rmdir()
+                    real.rmdir()
             raise
+
+
+@contextlib.contextmanager
+def _folder_locked(real: Path) -> Iterator[bool]:
+    """Hold the lock of the output folder ``real``, made if missing (yields whether it was
+    made here), what killed builds into it left removed first.
+
+    The lock is flock on the folder itself. A build replaces the folder by another one, so a
+    lock won after waiting may be on the folder a finished build has just replaced: then it is
+    taken again on the folder now there. Making, recovering and switching happen under the
+    parent's lock, so that the folder compared is never one caught half-way through a switch.
+    """
+    while True:
+        with _locked(real.parent):
+            _recover(real)
+            made = not real.exists()
+            real.mkdir(exist_ok=True)  # FileExistsError if it is a file
+        with _locked(real) as held:
+            with _locked(real.parent):
+                current = os.stat(real) if real.exists() else None
+            if held is None or (
+                current is not None
+                and (current.st_ino, current.st_dev) == (held.st_ino, held.st_dev)
+            ):
+                yield made
+                return
 
 
 def _foreign_entries(folder: Path, names: set[str]) -> list[str]:
@@ -446,22 +472,23 @@ def _recover(real: Path) -> None:
 
 
 @contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
+def _locked(folder: Path) -> Iterator[os.stat_result | None]:
     """Hold an exclusive lock on ``folder`` (flock on the folder itself: no lock file to leave
-    behind); a second build into the same place waits here."""
+    behind) and yield what the locked folder is (its stat); a second holder waits here. None
+    where there is no flock, or for a folder we may write in but not list: then unlocked."""
     try:
         import fcntl
     except ImportError:  # not POSIX
-        yield
+        yield None
         return
     try:
         descriptor = os.open(folder, os.O_RDONLY)
-    except PermissionError:  # a folder we may write in but not list: build unlocked
-        yield
+    except PermissionError:
+        yield None
         return
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
+        yield os.fstat(descriptor)
     finally:
         os.close(descriptor)
 

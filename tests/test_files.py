@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from pathlib import Path
 from typing import BinaryIO
 
 import pytest
 
-from bpo_kb.files import copy_of, write_atomically
+from bpo_kb.files import copy_of, replacing_folder, write_atomically
 
 
 def _text(content: bytes):  # noqa: ANN202 - a writer
@@ -75,3 +76,51 @@ def test_temporaries_a_killed_writer_left_are_removed_by_the_next_write(tmp_path
     assert in_progress.exists()  # another build, still writing
     assert unrelated.exists()
     assert not_a_target.exists()
+
+
+def _holding(folder: Path, names: set[str], entered: threading.Event, release: threading.Event):  # noqa: ANN202 - a thread's target
+    def hold() -> None:
+        with replacing_folder(folder, names) as staging:
+            (staging / "made-by").write_text(threading.current_thread().name)
+            entered.set()
+            release.wait(timeout=30)
+
+    return hold
+
+
+def test_builds_into_one_folder_wait_for_each_other_and_siblings_do_not(tmp_path: Path) -> None:
+    names = {"made-by"}
+    first_in, first_release = threading.Event(), threading.Event()
+    first = threading.Thread(
+        target=_holding(tmp_path / "out", names, first_in, first_release), name="first"
+    )
+    first.start()
+    assert first_in.wait(timeout=30)
+
+    # Another folder of the same parent is not held up by the first build.
+    sibling_in, sibling_release = threading.Event(), threading.Event()
+    sibling_release.set()
+    sibling = threading.Thread(
+        target=_holding(tmp_path / "other", names, sibling_in, sibling_release), name="sibling"
+    )
+    sibling.start()
+    sibling.join(timeout=30)
+    assert sibling_in.is_set()
+    assert not sibling.is_alive()
+    assert (tmp_path / "other" / "made-by").read_text() == "sibling"
+
+    # A second build into the same folder waits until the first has switched its set in.
+    second_in, second_release = threading.Event(), threading.Event()
+    second = threading.Thread(
+        target=_holding(tmp_path / "out", names, second_in, second_release), name="second"
+    )
+    second.start()
+    assert not second_in.wait(timeout=1)
+    first_release.set()
+    first.join(timeout=30)
+    assert (tmp_path / "out" / "made-by").read_text() == "first"
+    assert second_in.wait(timeout=30)
+    second_release.set()
+    second.join(timeout=30)
+    assert (tmp_path / "out" / "made-by").read_text() == "second"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "out"]  # nothing left over
