@@ -21,13 +21,19 @@ def schematron_failures(schema: Path, document: Path) -> list[str]:
     schema_tree = etree.parse(str(schema))
     namespaces = {ns.get("prefix"): ns.get("uri") for ns in schema_tree.iter(f"{SCH}ns")}
     parser = elementpath.XPath2Parser(namespaces=namespaces)
-    tree = etree.parse(str(document))
+    # elementpath wraps the document in a tree of XPath nodes; made once and shared by every
+    # context (a context made from the lxml tree would wrap it again for each assert).
+    document_node = elementpath.XPathContext(etree.parse(str(document))).root
     failures = []
     for pattern in schema_tree.iter(f"{SCH}pattern"):
         checked: set[int] = set()
         for rule in pattern.iter(f"{SCH}rule"):
             context = parser.parse("//" + rule.get("context"))
-            for node in context.select(elementpath.XPathContext(tree)):
+            assertions = [
+                (parser.parse(assertion.get("test")), assertion.text)
+                for assertion in rule.iter(f"{SCH}assert")
+            ]
+            for node in context.select(elementpath.XPathContext(document_node)):
                 key = hash(
                     (
                         getattr(node, "elem", None),
@@ -38,9 +44,8 @@ def schematron_failures(schema: Path, document: Path) -> list[str]:
                 if key in checked:
                     continue
                 checked.add(key)
-                for assertion in rule.iter(f"{SCH}assert"):
-                    test = parser.parse(assertion.get("test"))
-                    item_context = elementpath.XPathContext(tree, item=node)
+                for test, text in assertions:
+                    item_context = elementpath.XPathContext(document_node, item=node)
                     if not test.boolean_value(test.evaluate(item_context)):
-                        failures.append(f"{rule.get('context')}: {assertion.text} ({node})")
+                        failures.append(f"{rule.get('context')}: {text} ({node})")
     return failures
