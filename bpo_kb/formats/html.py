@@ -25,5 +25,4 @@ def site_files(
     preferred terms)."""
     from bpo_kb.site.builder import site_files as pages  # Jinja2 is loaded only for the site
 
-    files = pages(graph, dict(downloads), languages=languages)
-    return {Path(path): writer for path, writer in files.items()}
+    return pages(graph, dict(downloads), languages=languages)
