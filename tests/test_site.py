@@ -28,7 +28,13 @@ from bpo_kb.site.builder import (
     site_files,
 )
 from bpo_kb.skos.labels import slugify
-from bpo_kb.skos.search import FOLDING, folding_for_javascript, normalise
+from bpo_kb.skos.search import (
+    FOLDING,
+    FOLDING_TABLE,
+    folding_for_javascript,
+    normalise,
+    worked_out_folding,
+)
 
 from .conftest import REPO_ROOT
 from .servers import _program, _wait_until_ready, free_port, missing
@@ -322,6 +328,20 @@ def test_the_search_index_carries_the_folding_of_normalise(glossary: Graph) -> N
     assert folding["cases"]["ß"] == "ss"
     search_js = (REPO_ROOT / "bpo_kb" / "site" / "assets" / "search.js").read_text()
     assert "\\u2019" not in search_js  # no table of its own to drift from Python's
+
+
+def test_the_stored_folding_table_is_the_one_worked_out_from_unicode() -> None:
+    """search-folding.json is what scripts/generate_search_folding.py writes, and the site reads
+    it, with this Python's Unicode database, instead of working the table out."""
+    result = subprocess.run(
+        [sys.executable, "scripts/generate_search_folding.py", "--check"],
+        cwd=REPO_ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, "run scripts/generate_search_folding.py and commit the result"
+    stored = json.loads(FOLDING_TABLE.read_text(encoding="utf-8"))
+    assert stored["unicode"] == unicodedata.unidata_version
+    assert folding_for_javascript() == stored["folding"] == worked_out_folding()
 
 
 NORMALISE_SAMPLES = [
