@@ -374,15 +374,31 @@ def _folder_locked(real: Path) -> Iterator[bool]:
             _recover(real)
             made = not real.exists()
             real.mkdir(exist_ok=True)  # FileExistsError if it is a file
-        with _locked(real) as held:
-            with _locked(real.parent):
-                current = os.stat(real) if real.exists() else None
-            if held is None or (
-                current is not None
-                and (current.st_ino, current.st_dev) == (held.st_ino, held.st_dev)
-            ):
-                yield made
-                return
+        try:
+            descriptor = os.open(real, os.O_RDONLY)
+        except FileNotFoundError:  # removed meanwhile by a build that failed: made again
+            continue
+        except PermissionError:  # a folder we may write in but not list: build unlocked
+            yield made
+            return
+        try:
+            if _lock_exclusively(descriptor) and not _is_current(real, descriptor):
+                continue
+            yield made
+            return
+        finally:
+            os.close(descriptor)
+
+
+def _is_current(real: Path, descriptor: int) -> bool:
+    """Whether the folder open as ``descriptor`` is still the one at ``real``."""
+    held = os.fstat(descriptor)
+    with _locked(real.parent):
+        try:
+            current = os.stat(real)
+        except FileNotFoundError:
+            return False
+    return (current.st_ino, current.st_dev) == (held.st_ino, held.st_dev)
 
 
 def _foreign_entries(folder: Path, names: set[str]) -> list[str]:
@@ -472,25 +488,29 @@ def _recover(real: Path) -> None:
 
 
 @contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[os.stat_result | None]:
+def _locked(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``folder`` (flock on the folder itself: no lock file to leave
-    behind) and yield what the locked folder is (its stat); a second holder waits here. None
-    where there is no flock, or for a folder we may write in but not list: then unlocked."""
+    behind); a second holder waits here."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except PermissionError:  # a folder we may write in but not list: unlocked
+        yield
+        return
+    try:
+        _lock_exclusively(descriptor)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def _lock_exclusively(descriptor: int) -> bool:
+    """flock ``descriptor`` exclusively, waiting for it; False where there is no flock."""
     try:
         import fcntl
     except ImportError:  # not POSIX
-        yield None
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except PermissionError:
-        yield None
-        return
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield os.fstat(descriptor)
-    finally:
-        os.close(descriptor)
+        return False
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    return True
 
 
 def copy_of(path: Path) -> Writer:
