@@ -31,8 +31,12 @@ from bpo_kb.skos.labels import slugify
 from bpo_kb.skos.search import (
     FOLDING,
     FOLDING_TABLE,
+    QUOTES,
     folding_for_javascript,
+    match_rank,
     normalise,
+    parse_term,
+    word_start_pattern,
     worked_out_folding,
 )
 
@@ -387,6 +391,68 @@ def test_search_js_normalises_as_python_does(glossary: Graph) -> None:
     folded = json.loads(result.stdout)
     differ = [(t, f, normalise(t)) for t, f in zip(texts, folded, strict=True) if f != normalise(t)]
     assert differ == []
+
+
+SEARCH_TERMS = [
+    "sous trait",
+    "tsourc",  # inside a word: no match
+    "out",
+    "outsour",
+    "Outsourcing",
+    '"cost reduction"',
+    "« paie »",
+    "“business”",
+    '"',
+    "co",
+    "l'etranger",
+    "étranger",
+    "bpo",
+    "a.b",
+    "(x)",
+    "c++",
+    "\\",
+    "x_y",
+    "2",
+    "ss",
+]
+
+
+def test_search_js_matches_and_ranks_as_python_does(glossary: Graph) -> None:
+    """search.js's parseTerm and rank, run by Node with the quotes the index carries, rank every
+    label of the glossary for each term above as bpo_kb.skos.search does: at word starts only,
+    whole words in quotes."""
+    node = _program("node")
+    if node is None:
+        pytest.skip("node is absent: apt-get install nodejs")
+    search_js = (REPO_ROOT / "bpo_kb" / "site" / "assets" / "search.js").read_text()
+    functions = re.search(
+        r"\n  var marks = null;.*?\n  function rank\(label, kind, term\) \{.*?\n  \}\n",
+        search_js,
+        re.S,
+    )
+    assert functions is not None
+    labels = sorted({normalise(str(o)) for o in glossary.objects() if isinstance(o, Literal)})
+    labels += ["x_y z", "a.b c", "(x) y", "c++ code", "\\ path", "2nd", "x2 y", "une paie"]
+    script = (
+        f"var window = {{BPO_SEARCH_FOLDING: {json.dumps(folding_for_javascript())}, "
+        f"BPO_SEARCH_QUOTES: {json.dumps(QUOTES)}}};\n"
+        + functions.group(0)
+        + f"\nvar labels = {json.dumps(labels)};\n"
+        + f"process.stdout.write(JSON.stringify({json.dumps(SEARCH_TERMS)}.map(function (t) {{\n"
+        + "  var term = parseTerm(t);\n"
+        + "  return [term.wanted, labels.map(function (l) { return rank(l, 0, term); })];\n"
+        + "})));\n"
+    )
+    result = subprocess.run([node, "-"], input=script, capture_output=True, text=True, check=True)
+    expected = []
+    for typed in SEARCH_TERMS:
+        wanted, whole_words = parse_term(typed)
+        pattern = word_start_pattern(wanted, whole_words)
+        expected.append([wanted, [match_rank(label, wanted, pattern, 0) for label in labels]])
+    assert json.loads(result.stdout) == expected
+    assert sum(rank == 4 for _, ranks in expected for rank in ranks) > 10  # later words match
+    assert [label for label in labels if "tsourc" in label]  # in the middle of a word...
+    assert all(rank is None for rank in expected[1][1])  # ... where nothing matches
 
 
 # --- in a real headless Chromium --------------------------------------------------------------

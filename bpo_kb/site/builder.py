@@ -26,7 +26,7 @@ from bpo_kb.rdf.namespaces import DCTERMS, LEXINFO, OWL, PREFIXES, RDF, SKOS, SK
 from bpo_kb.site.rendering import page_environment
 from bpo_kb.skos.labels import slugify, texts_by_language
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
-from bpo_kb.skos.search import LABEL_KINDS, folding_for_javascript, normalise
+from bpo_kb.skos.search import LABEL_KINDS, QUOTES, folding_for_javascript, normalise
 
 __all__ = ["language_name", "site_files"]
 
@@ -980,6 +980,7 @@ def _search_index(graph: Graph, concepts: list[_Item], languages: list[str]) -> 
     return (
         f"window.BPO_SEARCH_FOLDING = {folding};\nwindow.BPO_SEARCH_INDEX = {text};\n"
         f"window.BPO_SEARCH_LANGUAGES = {json.dumps(languages)};\n"
+        f"window.BPO_SEARCH_QUOTES = {json.dumps(QUOTES, ensure_ascii=True)};\n"
         f"window.BPO_SEARCH_WORDS = {words};\n"
     ).encode()
 

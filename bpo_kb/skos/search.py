@@ -28,13 +28,16 @@ __all__ = [
     "FOLDING",
     "FOLDING_TABLE",
     "LABEL_KINDS",
+    "QUOTES",
     "Hit",
     "folding_for_javascript",
     "normalise",
     "parse_term",
     "search_concepts",
+    "match_rank",
     "search_resources",
     "typographic_key",
+    "word_start_pattern",
     "worked_out_folding",
 ]
 
@@ -43,7 +46,8 @@ LABEL_KINDS = {SKOS.prefLabel: 0, SKOS.altLabel: 1, SKOS.hiddenLabel: 2}
 _PREFIX_RANK = 3
 _WORD_RANK = 4
 RANK_NAMES = {0: "preferred", 1: "alternative", 2: "hidden", 3: "prefix", 4: "word"}
-_QUOTES = '"“”«»„'
+# The quotes around a term that asks for whole words (search.js reads them from the site's index).
+QUOTES = '"“”«»„'
 
 # What normalise replaces, after case folding and again after decomposition. Every space
 # (Unicode Zs, tab, line breaks: whatever str.split splits on) and every hyphen or dash is one
@@ -172,7 +176,7 @@ def search_resources(
     wanted, whole_words = parse_term(term)
     if not wanted:
         return []
-    pattern = re.compile(r"(?<!\w)" + re.escape(wanted) + (r"(?!\w)" if whole_words else ""))
+    pattern = word_start_pattern(wanted, whole_words)
     best: dict[Node, Hit] = {}
     resources = {r for kind in types for r in graph.subjects(RDF.type, kind)}
     for resource in resources:
@@ -180,7 +184,7 @@ def search_resources(
             for label in graph.objects(resource, label_property):
                 if not isinstance(label, Literal) or not _in_language(label, language):
                     continue
-                rank = _rank(normalise(str(label)), wanted, pattern, exact_rank)
+                rank = match_rank(normalise(str(label)), wanted, pattern, exact_rank)
                 if rank is not None and _better(rank, label, best.get(resource)):
                     best[resource] = Hit(resource, rank, label)
     return sorted(best.values(), key=lambda hit: (hit.rank, normalise(hit.label), str(hit.concept)))
@@ -189,11 +193,20 @@ def search_resources(
 def parse_term(term: str) -> tuple[str, bool]:
     """The normalised term, and whether it was quoted (then it matches whole words only)."""
     stripped = term.strip()
-    quoted = len(stripped) > 1 and stripped[0] in _QUOTES and stripped[-1] in _QUOTES
+    quoted = len(stripped) > 1 and stripped[0] in QUOTES and stripped[-1] in QUOTES
     return normalise(stripped[1:-1] if quoted else stripped), quoted
 
 
-def _rank(label: str, wanted: str, pattern: re.Pattern[str], exact_rank: int) -> int | None:
+def word_start_pattern(wanted: str, whole_words: bool) -> re.Pattern[str]:
+    """Where ``wanted`` starts a word of a normalised label (and, for ``whole_words``, ends one):
+    not after a letter, digit or underscore (nor before one)."""
+    return re.compile(r"(?<!\w)" + re.escape(wanted) + (r"(?!\w)" if whole_words else ""))
+
+
+def match_rank(label: str, wanted: str, pattern: re.Pattern[str], exact_rank: int) -> int | None:
+    """The rank of a normalised ``label`` for the normalised term ``wanted`` (``pattern``, its
+    :func:`word_start_pattern`): ``exact_rank`` when they are equal, else 3 when the label starts
+    with the term, 4 when a later word does, None when it does not match."""
     if label == wanted:
         return exact_rank
     found = pattern.search(label)

@@ -1,6 +1,7 @@
 // As-you-type search over every label (preferred, alternative, hidden) of every language.
-// The index (search-index.js) is built by bpo-kb with labels already normalised; the ranking is
-// bpo-kb search's: exact preferred, exact alternative, exact hidden, prefix, substring. A label
+// The index (search-index.js) is built by bpo-kb with labels already normalised; matching and
+// ranking are bpo-kb search's: a term matches where a word of a label starts (in quotes, whole
+// words only); exact preferred, exact alternative, exact hidden, prefix, later word. A label
 // whose term record is deprecated or superseded carries its status, language and text: a result
 // found by it says so, « nearshoring (terme déconseillé) », in the words of the index.
 // The index is loaded when the search box is first used, not with every page: for a large
@@ -27,19 +28,35 @@
     return folded.split(" ").filter(Boolean).join(" ");
   }
 
-  function rank(label, kind, wanted) {
-    if (label === wanted) { return kind; }
-    if (label.indexOf(wanted) === 0) { return 3; }
-    if (label.indexOf(wanted) > 0) { return 4; }
-    return null;
+  // bpo_kb.skos.search.parse_term and word_start_pattern: the normalised term, and where it may
+  // match, at the start of a word (not after a letter, digit or "_"), and, in quotes, at the
+  // end of one too. The quotes are the index's (window.BPO_SEARCH_QUOTES).
+  function parseTerm(typed) {
+    var stripped = typed.trim();
+    var quotes = window.BPO_SEARCH_QUOTES || "";
+    var whole = stripped.length > 1 && quotes.indexOf(stripped[0]) >= 0 &&
+      quotes.indexOf(stripped[stripped.length - 1]) >= 0;
+    var wanted = normalise(whole ? stripped.slice(1, -1) : stripped);
+    var escaped = wanted.replace(/[\\^$.*+?()[\]{}|\/]/g, "\\$&");
+    var pattern = new RegExp("(?<![\\p{L}\\p{N}_])" + escaped +
+      (whole ? "(?![\\p{L}\\p{N}_])" : ""), "u");
+    return { wanted: wanted, pattern: pattern };
   }
 
-  function search(wanted) {
+  // bpo_kb.skos.search.match_rank
+  function rank(label, kind, term) {
+    if (label === term.wanted) { return kind; }
+    var found = term.pattern.exec(label);
+    if (found === null) { return null; }
+    return found.index === 0 ? 3 : 4;
+  }
+
+  function search(term) {
     var hits = [];
     window.BPO_SEARCH_INDEX.forEach(function (entry) {
       var best = null;
       entry.labels.forEach(function (pair) {
-        var found = rank(pair[0], pair[1], wanted);
+        var found = rank(pair[0], pair[1], term);
         if (found !== null && (best === null || found < best.rank ||
             (found === best.rank && pair[0] < best.label))) {
           best = { rank: found, label: pair[0] };
@@ -68,15 +85,15 @@
   }
 
   function show(form, list, language) {
-    var wanted = normalise(form.elements.q.value);
+    var term = parseTerm(form.elements.q.value);
     while (list.firstChild) { list.removeChild(list.firstChild); }
-    if (!wanted) { return; }
+    if (!term.wanted) { return; }
     // the equivalent shown is in the site's first language other than the reader's
     var other = (window.BPO_SEARCH_LANGUAGES || []).filter(function (tag) {
       return tag !== language;
     })[0];
     var words = (window.BPO_SEARCH_WORDS || {})[language] || {};
-    search(wanted).forEach(function (hit) {
+    search(term).forEach(function (hit) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = form.getAttribute("data-root") + language + "/concept/" + hit.entry.slug + ".html";

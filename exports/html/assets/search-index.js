@@ -1523,4 +1523,5 @@ window.BPO_SEARCH_INDEX = [
 }
 ];
 window.BPO_SEARCH_LANGUAGES = ["fr", "en", "de", "es"];
+window.BPO_SEARCH_QUOTES = "\"\u201c\u201d\u00ab\u00bb\u201e";
 window.BPO_SEARCH_WORDS = {"de": {"deprecatedTerm": "deprecated term", "supersededTerm": "superseded term"}, "en": {"deprecatedTerm": "deprecated term", "supersededTerm": "superseded term"}, "es": {"deprecatedTerm": "deprecated term", "supersededTerm": "superseded term"}, "fr": {"deprecatedTerm": "terme déconseillé", "supersededTerm": "terme remplacé"}};
