@@ -43,7 +43,6 @@ VIRTUOSO_DIFFERS = {
     "S27": "a closure over inverse paths misses a chain",
 }
 VIRTUOSO_READ_ONLY = {
-    "AGENT_UNDESCRIBED": "VALUES inside FILTER NOT EXISTS: a compiler error",
     "ALTLABEL_SHARED": "label keys computed by BIND and joined: a shared key is lost",
     "TERM_LABEL_MISMATCH": "SKOS labels read through a UNION beside FILTER NOT EXISTS: some lost",
 }
