@@ -36,7 +36,6 @@ pytestmark = [pytest.mark.server, pytest.mark.usefixtures("credentials")]
 # vocabulary lives"): with --store, the rules run as written in the shapes; read only, the
 # additions written into the queries add those of VIRTUOSO_READ_ONLY.
 VIRTUOSO_DIFFERS = {
-    "LABEL_CONTROL_CHAR": "REGEX character classes match UTF-8 bytes, not characters",
     "LANG_TAG_INVALID": "a constant subject inside FILTER NOT EXISTS: a compiler error",
     "S27": "a closure over inverse paths misses a chain",
 }
