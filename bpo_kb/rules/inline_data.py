@@ -12,7 +12,12 @@ added ones, each counted once, as in the merged copy:
   by SKOS-XL labels, and the lower-cased label keys, computed where they are read;
 - added triples (settings, ISO 639 codes, LexInfo values) turn ``S P O`` into
   ``{ S P O } UNION { VALUES ... FILTER NOT EXISTS { S P O } }``, with the added triples that
-  can match it.
+  can match it;
+- ``EXISTS { S P O }``, its group that one pattern alone, becomes one EXISTS per
+  alternative instead, ``(EXISTS { S P O } || EXISTS { BODY } || ?o IN (...))`` (``&&`` of
+  ``NOT EXISTS`` and ``NOT IN`` for ``NOT EXISTS``), the same truth without a UNION, VALUES or
+  BIND to an outer variable inside EXISTS, which Virtuoso 7 evaluates wrongly or cannot
+  compile.
 
 What is not rewritten (and so reads the store alone): a triple pattern whose predicate is a
 variable, and ``rdf:type`` inside a longer property path (reference data types LexInfo values
@@ -56,6 +61,7 @@ _TOKEN = re.compile(
 )
 _TERM_KINDS = {"iri", "var", "pname", "string", "number", "word"}
 _GROUP_KEYWORDS = {"OPTIONAL", "MINUS", "UNION"}
+_IN_LIST = 1000  # terms in one IN (...) of the rewrite
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,14 @@ class _Derivation:
     subject: str  # the INSERT template's variables
     object: str
     body: str  # the WHERE group, its prefixed names written out as IRIs
+
+    def binds(self, variable: str) -> bool:
+        """Whether the WHERE group assigns ``variable`` with ``BIND(... AS variable)``."""
+        tokens = _tokens(self.body)
+        return any(
+            a.keyword == "AS" and b.kind == "var" and "?" + b.text[1:] == variable
+            for a, b in itertools.pairwise(tokens)
+        )
 
     def path(self) -> str | None:
         """The property path when the WHERE group is one path from the subject to the object
@@ -163,13 +177,58 @@ class InlineData:
         guarded = [f"{{ {other} FILTER NOT EXISTS {{ {stated} }} }}" for other in others]
         return "{ { " + stated + " } UNION " + " UNION ".join(guarded) + " }"
 
-    def _derived_pattern(self, derivation: _Derivation, subject: _Term, obj: _Term) -> str:
+    def alternatives(
+        self, subject: _Term, predicate: URIRef, obj: _Term
+    ) -> list[_Alternative] | None:
+        """What ``EXISTS { subject predicate obj }`` stands for, one alternative at a time (the
+        stated triples, each derivation, the added triples), or None if nothing added matches
+        or the added triples cannot be written as an expression (two variables)."""
+        derived = [
+            _Alternative(self._derived_pattern(d, subject, obj, in_exists=True))
+            for d in self._derived.get(predicate, [])
+        ]
+        rows = self._rows(predicate, subject, obj)
+        if not derived and not rows:
+            return None
+        found = [_Alternative(f"{subject.text} <{predicate}> {obj.text}"), *derived]
+        if rows:
+            columns = [term for term in (subject, obj) if term.kind == "var"]
+            if len(columns) > 1:
+                return None
+            if not columns:
+                found.append(_Alternative("", "true", "false"))
+            else:
+                name = columns[0].text
+                terms = [_n3(row[0] if columns[0] is subject else row[1]) for row in rows]
+                lists = [  # Virtuoso 7 takes a few thousand arguments at most
+                    ", ".join(terms[start : start + _IN_LIST])
+                    for start in range(0, len(terms), _IN_LIST)
+                ]
+                inside = " || ".join(f"{name} IN ({listed})" for listed in lists)
+                outside = " && ".join(f"{name} NOT IN ({listed})" for listed in lists)
+                found.append(
+                    _Alternative(
+                        "", f"(!BOUND({name}) || {inside})", f"(BOUND({name}) && {outside})"
+                    )
+                )
+        return found
+
+    def _derived_pattern(
+        self, derivation: _Derivation, subject: _Term, obj: _Term, *, in_exists: bool = False
+    ) -> str:
         number = next(self._fresh)
         renamed: dict[str, str] = {}
         filters = []
         for variable, term in ((derivation.subject, subject), (derivation.object, obj)):
-            if term.kind == "var":
+            if term.kind == "var" and not (in_exists and derivation.binds(variable)):
                 renamed[variable] = term.text
+            elif term.kind == "var":
+                # Inside EXISTS, a BIND to a variable bound outside is a compiler error in
+                # Virtuoso 7: the BIND gets a variable of its own, compared with the outer one.
+                renamed[variable] = f"?_inline{number}_{variable[1:]}"
+                filters.append(
+                    f"FILTER(!BOUND({term.text}) || sameTerm({renamed[variable]}, {term.text}))"
+                )
             else:
                 renamed[variable] = f"?_inline{number}_{variable[1:]}"
                 filters.append(f"FILTER(sameTerm({renamed[variable]}, {term.text}))")
@@ -186,12 +245,15 @@ class InlineData:
         pieces.append(body[last:])
         return "".join(pieces) + " " + " ".join(filters)
 
-    def _values(self, predicate: URIRef, subject: _Term, obj: _Term) -> str | None:
-        rows = [
+    def _rows(self, predicate: URIRef, subject: _Term, obj: _Term) -> list[tuple[Node, Node]]:
+        return [
             (s, o)
             for s, o in self._added.get(predicate, [])
             if subject.matches(s) and obj.matches(o)
         ]
+
+    def _values(self, predicate: URIRef, subject: _Term, obj: _Term) -> str | None:
+        rows = self._rows(predicate, subject, obj)
         if not rows:
             return None
         columns = [i for i, term in enumerate((subject, obj)) if term.kind == "var"]
@@ -243,6 +305,21 @@ class _Term:
         if self.iri is None:
             raise UnsupportedShapes(f"{self.text}: a literal where added triples are read")
         return node == self.iri
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """One way a triple pattern inside EXISTS may match: a group to look for, or (for added
+    triples) an expression, with its negation."""
+
+    group: str
+    expression: str = ""
+    negation: str = ""
+
+    def exists(self, negated: bool) -> str:
+        if self.group:
+            return f"{'NOT ' if negated else ''}EXISTS {{ {self.group} }}"
+        return self.negation if negated else self.expression
 
 
 _INSERT = re.compile(
@@ -311,6 +388,9 @@ class _Rewriter:
         self.tokens = _tokens(query)
         self.prefixes, self.index = _prologue(self.tokens)
         self.replacements: list[tuple[int, int, str]] = []
+        # The replaced statements of one triple pattern, by their span: what each stands for
+        # inside EXISTS, one alternative at a time (:meth:`_exists`).
+        self.alternatives: dict[tuple[int, int], list[_Alternative]] = {}
 
     def rewritten(self) -> str:
         self._select()
@@ -365,15 +445,42 @@ class _Rewriter:
 
     def _constraint(self) -> None:
         """A FILTER's or BIND's expression; the groups of EXISTS in it are groups too."""
-        if self._peek().keyword == "NOT":
+        first = self._peek()
+        if first.keyword == "NOT":
             self._next()
         if self._peek().keyword == "EXISTS":
             self._next()
-            self._group()
+            self._exists(first)
             return
         if self._peek().text != "(":
             self._next()  # a function's name
         self._skip_parentheses()
+
+    def _exists(self, first: _Token) -> None:
+        """The group of ``[NOT] EXISTS`` (``first`` its first token). When the group is one
+        replaced triple pattern, the expression becomes one EXISTS per alternative, joined by
+        ``||`` (``&&`` for NOT EXISTS), an added triple's alternative written as an ``IN``
+        expression: Virtuoso 7 evaluates a UNION inside EXISTS without the outer variables,
+        and VALUES inside EXISTS is a compiler error there. Inside EXISTS the guard against
+        counting a triple twice is not needed either."""
+        opening, before = self.index, len(self.replacements)
+        self._group()
+        closing = self.index - 1
+        inner = self.replacements[before:]
+        if len(inner) != 1:
+            return
+        start, end, _ = inner[0]
+        alternatives = self.alternatives.get((start, end))
+        last = closing - 1 if self.tokens[closing - 1].text == "." else closing
+        if (
+            alternatives is None
+            or start != self.tokens[opening + 1].start
+            or end != self.tokens[last - 1].end
+        ):
+            return
+        negated = first.keyword == "NOT"
+        joined = (" && " if negated else " || ").join(a.exists(negated) for a in alternatives)
+        self.replacements[before:] = [(first.start, self.tokens[closing].end, f"({joined})")]
 
     def _skip_parentheses(self) -> None:
         depth = 0
@@ -381,6 +488,11 @@ class _Rewriter:
             token = self._peek()
             if token.text == "{":
                 self._group()
+                continue
+            if token.keyword == "EXISTS":
+                previous = self.tokens[self.index - 1]
+                self._next()
+                self._exists(previous if previous.keyword == "NOT" else token)
                 continue
             self._next()
             depth += {"(": 1, ")": -1}.get(token.text, 0)
@@ -406,15 +518,45 @@ class _Rewriter:
             if self._peek().text in {".", "}"}:
                 break
         end = self.tokens[self.index - 1].end
-        parts, changed = [], False
+        parts: list[str] = []
+        replaced_parts: list[tuple[int, list[_Alternative] | None]] = []
         for path, objects in pairs:
             path_text = self.query[path[0].start : path[-1].end]
             for obj in objects:
                 replaced = self._replaced(subject, path, obj)
-                changed = changed or replaced is not None
+                if replaced is not None:
+                    replaced_parts.append((len(parts), self._alternatives(subject, path, obj)))
                 parts.append(replaced or f"{subject.text} {path_text} {obj.text}")
-        if changed:
-            self.replacements.append((first.start, end, " . ".join(parts)))
+        if not replaced_parts:
+            return
+        self.replacements.append((first.start, end, " . ".join(parts)))
+        if len(replaced_parts) == 1 and replaced_parts[0][1] is not None:
+            position, alternatives = replaced_parts[0]
+            if len(parts) == 1 or all(a.group for a in alternatives):
+                self.alternatives[(first.start, end)] = [
+                    _Alternative(" . ".join([*parts[:position], a.group, *parts[position + 1 :]]))
+                    if a.group
+                    else a
+                    for a in alternatives
+                ]
+
+    def _alternatives(
+        self, subject: _Term, path: list[_Token], obj: _Term
+    ) -> list[_Alternative] | None:
+        """What one replaced triple pattern stands for inside EXISTS (:meth:`_exists`), or None
+        where it cannot be written so (a longer property path)."""
+        alternatives = path[::2]
+        if not all(t.text == "|" for t in path[1::2]) or not all(
+            t.kind in {"iri", "pname"} or t.text == "a" for t in alternatives
+        ):
+            return None
+        found: list[_Alternative] = []
+        for token in alternatives:
+            each = self.inline.alternatives(subject, _iri(token, self.prefixes), obj)
+            if each is None and self.inline.reads(_iri(token, self.prefixes)):
+                return None  # added triples of two variables: the UNION stays
+            found += each or [_Alternative(f"{subject.text} {token.text} {obj.text}")]
+        return found
 
     def _replaced(self, subject: _Term, path: list[_Token], obj: _Term) -> str | None:
         """The group standing for one triple pattern, or None to keep it as it is."""
