@@ -43,6 +43,10 @@ VIRTUOSO_READ_ONLY = {
     "ALTLABEL_SHARED": "label keys computed by BIND and joined: a shared key is lost",
     "TERM_LABEL_MISMATCH": "SKOS labels read through a UNION beside FILTER NOT EXISTS: some lost",
 }
+# Of those, the rules whose findings at Virtuoso vary from one run to the next (the same read-only
+# query gave 30, 38 and 42 findings, 38 being right): they are ignored like the others, and
+# their test only checks that the README says so.
+VIRTUOSO_VARIES = {"TERM_LABEL_MISMATCH"}
 README = REPO_ROOT / "README.md"
 _BLANK = re.compile(r"_:[\w:/.-]+")  # Virtuoso labels a blank node nodeID://b1000
 
@@ -130,8 +134,13 @@ def test_virtuoso_differs_exactly_where_the_readme_says(
     temporary_graph: bool,
     code: str,
 ) -> None:
-    """Each listed rule fails at Virtuoso, or finds otherwise; the README names each."""
-    assert f"`{code}`" in README.read_text(encoding="utf-8").split("Virtuoso 7.2 differs")[1]
+    """Each listed rule fails at Virtuoso, or finds otherwise; the README names each (and says
+    which vary from run to run: those may happen to agree, so they are not compared)."""
+    listed = README.read_text(encoding="utf-8").split("Virtuoso 7.2 differs")[1].split("\n\n")[1]
+    row = next(line for line in listed.splitlines() if line.startswith(f"| `{code}`"))
+    if code in VIRTUOSO_VARIES:
+        assert "vary from one run to the next" in row
+        return
     graph = defective_vocabulary(data_dir)
     graph_iri = "https://example.org/remote-validation/virtuoso"
     publish_graph(graph, virtuoso_server.store_url, graph_iri)
