@@ -6,13 +6,14 @@ test vocabularies from ../shared/peer/qskos/fixtures.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from bpo_kb.rdf.namespaces import SH
 from bpo_kb.rdf.read import read_graph
-from bpo_kb.rules.validation import validate_graph
+from bpo_kb.rules.validation import load_shapes, validate_graph
 
 from .conftest import PEER_DIR, shared_file
 
@@ -160,3 +161,24 @@ def test_the_targets_go_before_the_first_top_level_ordered_part_only() -> None:
     target = "{ SELECT DISTINCT ?this WHERE { { ?this a <urn:C> } } }\n"
     assert joined.index(target) == joined.index("BIND(STR($this)") - len(target)
     assert at_end.endswith(target + "}")
+
+
+# What SHACL's pre-binding forbids in a SHACL-SPARQL query (SHACL 1.0, 5.2.1.1): a conforming
+# processor must refuse a shapes graph that breaks one of these, so bpo-kb's must not.
+_STRINGS_AND_COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|<[^<>\s]*>|#[^\n]*')
+_SUB_QUERY = re.compile(r"\{\s*SELECT\b(?P<projection>.*?)\bWHERE\b", re.S | re.I)
+
+
+@pytest.mark.parametrize("profile", ["skos", "bpo"])
+def test_every_query_keeps_to_shacl_pre_binding(profile: str) -> None:
+    """No MINUS, SERVICE or VALUES, no AS $this, and every sub-query returns $this."""
+    shapes = load_shapes(profile)
+    queries = [str(select) for select in shapes.objects(None, SH.select)]
+    assert len(queries) > 40
+    broken = []
+    for query in queries:
+        code = _STRINGS_AND_COMMENTS.sub(" ", query)
+        if re.search(r"\b(MINUS|SERVICE|VALUES)\b|\bAS\s+[?$]this\b", code, re.I):
+            broken.append(query)
+        broken += [query for sub in _SUB_QUERY.finditer(code) if "$this" not in sub["projection"]]
+    assert broken == []
