@@ -218,3 +218,21 @@ def test_one_concept_with_100000_alternative_labels_validates(tmp_path: Path) ->
     )
     assert finished.returncode == 0, finished.stderr
     assert finished.stdout.splitlines()[-1].startswith("conforms: 0 violation(s)")
+
+
+def test_rdflib_stays_quiet_until_the_last_of_two_overlapping_reads_ends() -> None:
+    """A build reads its source in a second thread while validating: reads that overlap,
+    ending in either order, leave rdflib's logger as it was before the first began."""
+    import logging
+
+    from bpo_kb.rdf.read import _quiet_rdflib
+
+    logger = logging.getLogger("rdflib")
+    before = logger.level
+    first, second = _quiet_rdflib(), _quiet_rdflib()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert logger.level == logging.ERROR  # the second read is still going on
+    second.__exit__(None, None, None)
+    assert logger.level == before

@@ -18,6 +18,7 @@ import gc
 import itertools
 import logging
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -425,15 +426,27 @@ def _line_of_offset(file: Path, offset: int) -> int:
 
 
 class _quiet_rdflib:  # noqa: N801 - used as a context manager, reads like a function
-    """Silence rdflib's logger while parsing: its warnings are not the user's business here."""
+    """Silence rdflib's logger while parsing: its warnings are not the user's business here.
+    Reads may overlap in two threads (a build reads its source while validating it): the level
+    is restored when the last of them ends."""
+
+    _lock = threading.Lock()
+    _readers = 0
+    _level = logging.NOTSET
 
     def __enter__(self) -> None:
-        self._logger = logging.getLogger("rdflib")
-        self._level = self._logger.level
-        self._logger.setLevel(logging.ERROR)
+        logger = logging.getLogger("rdflib")
+        with _quiet_rdflib._lock:
+            if _quiet_rdflib._readers == 0:
+                _quiet_rdflib._level = logger.level
+                logger.setLevel(logging.ERROR)
+            _quiet_rdflib._readers += 1
 
     def __exit__(self, *exc: object) -> None:
-        self._logger.setLevel(self._level)
+        with _quiet_rdflib._lock:
+            _quiet_rdflib._readers -= 1
+            if _quiet_rdflib._readers == 0:
+                logging.getLogger("rdflib").setLevel(_quiet_rdflib._level)
 
 
 def declared_prefixes(paths: Iterable[Path], input_format: str | None = None) -> dict[str, str]:
