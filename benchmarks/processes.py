@@ -32,11 +32,21 @@ def run_once(operation: str, path: Path, timeout: float | None = None) -> dict[s
             return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
         if os.waitstatus_to_exitcode(status):
             errors.seek(0)
-            return {"error": errors.read().decode(errors="replace").strip().splitlines()[-1:]}
+            return {"error": failure(status, errors.read())}
         output.seek(0)
         outcome = json.loads(output.read().decode().strip().splitlines()[-1])
     outcome["rss_mb"] = (usage.ru_maxrss + sum(peaks.values())) / 1024  # kilobytes on Linux
     return outcome
+
+
+def failure(status: int, errors: bytes) -> str:
+    """Why a run with wait status ``status`` failed: the signal that killed it (the kernel's
+    out-of-memory killer leaves nothing on standard error), else its last line there."""
+    code = os.waitstatus_to_exitcode(status)
+    if code < 0:
+        return f"killed by {signal.Signals(-code).name}"
+    lines = errors.decode(errors="replace").strip().splitlines()
+    return lines[-1] if lines else f"exit status {code}, nothing on standard error"
 
 
 def run_command(

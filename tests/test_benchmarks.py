@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -101,3 +102,11 @@ def test_skohub_builds_the_site_paired_with_the_html_export() -> None:
     )
     assert pages
     assert int(pages.group(1).replace(",", "")) > 100  # a page for each concept at least
+
+
+def test_a_failed_run_says_why_even_with_nothing_on_standard_error() -> None:
+    from benchmarks.processes import failure
+
+    assert failure(signal.SIGKILL, b"") == "killed by SIGKILL"  # a wait status: the signal
+    assert failure(1 << 8, b"Traceback...\nTypeError: no\n") == "TypeError: no"
+    assert failure(2 << 8, b"") == "exit status 2, nothing on standard error"
