@@ -20,7 +20,7 @@ from bpo_kb.formats.csv import neutralise_cell, unneutralise_cell, write_csv
 from bpo_kb.formats.sssom import write_sssom
 from bpo_kb.rdf.namespaces import RDF, SKOS
 from bpo_kb.rules.validation import validate_graph
-from bpo_kb.site.builder import web_link
+from bpo_kb.site.rendering import web_link
 
 EX = Namespace("http://example.org/voc/")
 

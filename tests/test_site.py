@@ -20,13 +20,8 @@ from rdflib import Graph, Literal, Namespace, URIRef
 
 from bpo_kb.build import export_site
 from bpo_kb.rdf.namespaces import RDF, SKOS
-from bpo_kb.site.builder import (
-    TEXT,
-    _licence_name,
-    _mapping,
-    language_name,
-    site_files,
-)
+from bpo_kb.site.builder import _mapping, site_files
+from bpo_kb.site.words import TEXT, language_name, licence_name
 from bpo_kb.skos.labels import slugify
 from bpo_kb.skos.search import (
     FOLDING,
@@ -290,8 +285,8 @@ def test_a_mapping_is_named_by_its_relation_and_vocabulary() -> None:
     assert unesco["identifier"] == "concept123"
     other = _mapping(SKOS.exactMatch, "https://terms.example.org/voc/dog", TEXT["en"])
     assert (other["relation"], other["identifier"]) == ("exact match in terms.example.org", "dog")
-    assert _licence_name("http://creativecommons.org/licenses/by/4.0/legalcode") == "CC BY 4.0"
-    assert _licence_name("https://example.org/licence") == "https://example.org/licence"
+    assert licence_name("http://creativecommons.org/licenses/by/4.0/legalcode") == "CC BY 4.0"
+    assert licence_name("https://example.org/licence") == "https://example.org/licence"
 
 
 def test_the_index_introduces_the_glossary_to_readers(glossary: Graph) -> None:

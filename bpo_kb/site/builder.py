@@ -22,258 +22,31 @@ from markupsafe import Markup
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from bpo_kb.rdf.namespaces import DCTERMS, LEXINFO, OWL, PREFIXES, RDF, SKOS, SKOSXL
-from bpo_kb.site.rendering import page_environment
-from bpo_kb.skos.labels import slugify, texts_by_language
+from bpo_kb.rdf.namespaces import DCTERMS, OWL, RDF, SKOS
+from bpo_kb.site.rendering import page_environment, web_link
+from bpo_kb.site.terms import (
+    WARNED_STATUSES,
+    RecordKey,
+    TermRecord,
+    TermViews,
+    term_records,
+    warned_labels,
+)
+from bpo_kb.site.words import (
+    LANGUAGE_NAMES,
+    SINGULAR_COUNTS,
+    TEXT,
+    VOCABULARY_NAMES,
+    language_name,
+    licence_name,
+)
+from bpo_kb.skos.labels import slugify, text_in_language, texts_by_language
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 from bpo_kb.skos.search import LABEL_KINDS, QUOTES, folding_for_javascript, normalise
 
-__all__ = ["language_name", "site_files"]
+__all__ = ["site_files"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-# Each language's name in itself (the language switch), then in each language of the pages
-# (« Équivalent anglais », "Other terms in French"); an unknown language is shown by its code.
-# Each language in its own words, for the language switch; another shows its tag.
-LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español"}
-LANGUAGE_NAMES_IN = {
-    "fr": {"fr": "français", "en": "anglais", "de": "allemand", "es": "espagnol"},
-    "en": {"fr": "French", "en": "English", "de": "German", "es": "Spanish"},
-}
-# Mapping targets are named by their vocabulary, found from the namespace of their IRI; an
-# unknown one by its host name.
-VOCABULARY_NAMES = {
-    PREFIXES["stw"]: "STW",
-    PREFIXES["eurovoc"]: "EuroVoc",
-    PREFIXES["wd"]: "Wikidata",
-    PREFIXES["gnd"]: "GND",
-    PREFIXES["unesco"]: "UNESCO",
-    PREFIXES["iate"]: "IATE",
-}
-# Licences by IRI, without its scheme or final "/": the short name readers know them by.
-LICENCE_NAMES = {
-    "creativecommons.org/licenses/by/4.0": "CC BY 4.0",
-    "creativecommons.org/licenses/by-sa/4.0": "CC BY-SA 4.0",
-    "creativecommons.org/licenses/by-nd/4.0": "CC BY-ND 4.0",
-    "creativecommons.org/licenses/by-nc/4.0": "CC BY-NC 4.0",
-    "creativecommons.org/publicdomain/zero/1.0": "CC0 1.0",
-    "opendatacommons.org/licenses/by/1-0": "ODC-By 1.0",
-    "www.etalab.gouv.fr/licence-ouverte-open-licence": "Licence Ouverte 2.0",
-}
-# The site's words in each language, punctuation included: French puts a no-break space
-# (U+00A0) before ":" and a narrow one (U+202F) before ";", "!" and "?"; English quotes are “ ”.
-# {language} is a name from LANGUAGE_NAMES_IN, {vocabulary} one from VOCABULARY_NAMES.
-TEXT = {
-    "fr": {
-        "search": "Rechercher un terme",
-        "search_help": (
-            "Termes de chaque langue du glossaire\u202f; accents, espaces, traits d'union et "
-            "apostrophes indifférents"
-        ),
-        "introduction": (
-            "Ce glossaire donne pour chaque notion son terme privilégié et ses autres termes dans "
-            "chacune de ses langues, sa définition, sa place dans la hiérarchie et ses "
-            "correspondances dans d'autres vocabulaires. Cherchez un terme ci-dessus, ou "
-            "parcourez la liste alphabétique, la hiérarchie ou les regroupements."
-        ),
-        "languages": "Langues",
-        "separator": "\u202f; ",
-        "downloads": "Télécharger\u00a0:",
-        "index": "Index",
-        "terms": "Termes",
-        "terms_from_to": "Termes\u00a0: {first} – {last}",
-        "term_pages": "Pages de termes",
-        "hierarchy": "Hiérarchie",
-        "collections": "Regroupements",
-        "deprecated": "Concepts retirés",
-        "definition": "Définition",
-        "equivalent": "Équivalent {language}\u00a0:",
-        "alternatives": "Autres termes",
-        "alternatives_in": "Autres termes en {language}",
-        "scope_note": "Note d'application",
-        "source": "Source",
-        "broader": "Terme générique",
-        "narrower": "Termes spécifiques",
-        "related": "Termes associés",
-        "in_collections": "Regroupements",
-        "mappings": "Correspondances",
-        "exactMatch": "équivalent exact dans {vocabulary}",
-        "closeMatch": "équivalent proche dans {vocabulary}",
-        "broadMatch": "terme plus large dans {vocabulary}",
-        "narrowMatch": "terme plus étroit dans {vocabulary}",
-        "relatedMatch": "terme associé dans {vocabulary}",
-        "members": "Termes",
-        "licence": "Licence\u00a0:",
-        "deprecatedTerm": "terme déconseillé",
-        "supersededTerm": "terme remplacé",
-        "grammar": "{part_of_speech} {gender}",
-        "term_source": "Source\u00a0:",
-        "term_note": "Remarque\u00a0:",
-        "no_term": "Pas de terme en {language}\u202f; terme affiché\u00a0:",
-        "coverage": "{count} concepts sur {total} ont un terme privilégié en {language}",
-        "coverage_one": "{count} concept sur {total} a un terme privilégié en {language}",
-    },
-    "en": {
-        "search": "Search for a term",
-        "search_help": (
-            "Terms in each language of the glossary; accents, spaces, hyphens and apostrophes "
-            "optional"
-        ),
-        "introduction": (
-            "For each concept, this glossary gives its preferred term and other terms in each "
-            "of its languages, its definition, its place in the hierarchy and its equivalents in "
-            "other vocabularies. Search for a term above, or browse the alphabetical list, the "
-            "hierarchy or the groupings."
-        ),
-        "languages": "Languages",
-        "separator": "; ",
-        "downloads": "Download:",
-        "index": "Index",
-        "terms": "Terms",
-        "terms_from_to": "Terms: {first} – {last}",
-        "term_pages": "Term pages",
-        "hierarchy": "Hierarchy",
-        "collections": "Groupings",
-        "deprecated": "Retired concepts",
-        "definition": "Definition",
-        "equivalent": "{language} equivalent:",
-        "alternatives": "Other terms",
-        "alternatives_in": "Other terms in {language}",
-        "scope_note": "Scope note",
-        "source": "Source",
-        "broader": "Broader term",
-        "narrower": "Narrower terms",
-        "related": "Related terms",
-        "in_collections": "Groupings",
-        "mappings": "Mappings",
-        "exactMatch": "exact match in {vocabulary}",
-        "closeMatch": "close match in {vocabulary}",
-        "broadMatch": "broader term in {vocabulary}",
-        "narrowMatch": "narrower term in {vocabulary}",
-        "relatedMatch": "related term in {vocabulary}",
-        "members": "Terms",
-        "licence": "Licence:",
-        "deprecatedTerm": "deprecated term",
-        "supersededTerm": "superseded term",
-        "grammar": "{gender} {part_of_speech}",
-        "term_source": "Source:",
-        "term_note": "Usage note:",
-        "no_term": "No {language} term; shown:",
-        "coverage": "{count} of {total} concepts have a preferred term in {language}",
-        "coverage_one": "{count} of {total} concepts has a preferred term in {language}",
-    },
-}
-# The counts that take the singular (« 1 concept sur 31 a », "1 of 31 concepts has"): French
-# counts 0 and 1 as singular, English 1 only.
-SINGULAR_COUNTS = {"fr": frozenset({0, 1}), "en": frozenset({1})}
-# A term's record as dictionaries print it, by LexInfo individual: its part of speech and gender
-# abbreviated (« n. f. », "n."), with the words an <abbr> gives readers; its type when it is not
-# the full form (« sigle »). An individual not listed is shown by its name in words.
-GRAMMAR = {
-    "fr": {
-        "noun": ("n.", "nom"),
-        "verb": ("v.", "verbe"),
-        "adjective": ("adj.", "adjectif"),
-        "adverb": ("adv.", "adverbe"),
-        "nounPhrase": ("loc. n.", "locution nominale"),
-        "verbPhrase": ("loc. v.", "locution verbale"),
-        "adjectivePhrase": ("loc. adj.", "locution adjectivale"),
-        "masculine": ("m.", "masculin"),
-        "feminine": ("f.", "féminin"),
-        "neuter": ("n.", "neutre"),
-    },
-    "en": {
-        "noun": ("n.", "noun"),
-        "verb": ("v.", "verb"),
-        "adjective": ("adj.", "adjective"),
-        "adverb": ("adv.", "adverb"),
-        "nounPhrase": ("n. phr.", "noun phrase"),
-        "verbPhrase": ("v. phr.", "verb phrase"),
-        "adjectivePhrase": ("adj. phr.", "adjective phrase"),
-        "masculine": ("m.", "masculine"),
-        "feminine": ("f.", "feminine"),
-        "neuter": ("n.", "neuter"),
-    },
-}
-TERM_TYPES = {
-    "fr": {
-        "initialism": "sigle",
-        "acronym": "acronyme",
-        "abbreviation": "abréviation",
-        "abbreviatedForm": "forme abrégée",
-        "shortForm": "forme courte",
-        "symbol": "symbole",
-        "formula": "formule",
-        "phraseologicalUnit": "phraséologisme",
-        "variant": "variante",
-    },
-    "en": {
-        "initialism": "initialism",
-        "acronym": "acronym",
-        "abbreviation": "abbreviation",
-        "abbreviatedForm": "abbreviated form",
-        "shortForm": "short form",
-        "symbol": "symbol",
-        "formula": "formula",
-        "phraseologicalUnit": "phraseological unit",
-        "variant": "variant",
-    },
-}
-# The regions of a term's language tag (fr-CA), by subtag, in each language of the pages; an
-# unknown one is shown by its subtag, upper-cased.
-REGION_NAMES = {
-    "fr": {
-        "CA": "Canada",
-        "FR": "France",
-        "BE": "Belgique",
-        "CH": "Suisse",
-        "LU": "Luxembourg",
-        "MC": "Monaco",
-        "SN": "Sénégal",
-        "MA": "Maroc",
-        "US": "États-Unis",
-        "GB": "Royaume-Uni",
-        "IE": "Irlande",
-        "AU": "Australie",
-        "NZ": "Nouvelle-Zélande",
-        "IN": "Inde",
-        "DE": "Allemagne",
-        "AT": "Autriche",
-        "ES": "Espagne",
-        "MX": "Mexique",
-        "AR": "Argentine",
-        "419": "Amérique latine",
-    },
-    "en": {
-        "CA": "Canada",
-        "FR": "France",
-        "BE": "Belgium",
-        "CH": "Switzerland",
-        "LU": "Luxembourg",
-        "MC": "Monaco",
-        "SN": "Senegal",
-        "MA": "Morocco",
-        "US": "United States",
-        "GB": "United Kingdom",
-        "IE": "Ireland",
-        "AU": "Australia",
-        "NZ": "New Zealand",
-        "IN": "India",
-        "DE": "Germany",
-        "AT": "Austria",
-        "ES": "Spain",
-        "MX": "Mexico",
-        "AR": "Argentina",
-        "419": "Latin America",
-    },
-}
-# The statuses a reader is warned of: the term is shown struck through and labelled.
-WARNED_STATUSES = ("deprecatedTerm", "supersededTerm")
-# The SKOS-XL property of a term record -> the SKOS label property it stands beside.
-RECORD_KINDS = {
-    SKOSXL.prefLabel: SKOS.prefLabel,
-    SKOSXL.altLabel: SKOS.altLabel,
-    SKOSXL.hiddenLabel: SKOS.hiddenLabel,
-}
 Writer = Callable[[BinaryIO], None]
 TERMS_PER_PAGE = 1000
 OPEN_TREE_LIMIT = 1000
@@ -290,22 +63,6 @@ class _Item:
     # language of the pages -> language of the term ``pref`` shows in it, for each language in
     # which the item has no preferred term of its own
     shown: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class _Record:
-    """What a term's record (its ``skosxl:Label``) says, LexInfo individuals by local name."""
-
-    status: str = ""
-    part_of_speech: str = ""
-    gender: str = ""
-    term_type: str = ""
-    sources: tuple[Node, ...] = ()
-    notes: tuple[Literal, ...] = ()
-
-
-# A term record's key: the SKOS label property, the literal's text and language tag.
-_RecordKey = tuple[URIRef, str, str]
 
 
 def site_files(
@@ -364,7 +121,7 @@ def site_files(
                 "current": "index.html",
                 "collections": collections,
                 "deprecated": sorted(deprecated, key=lambda c: normalise(c.pref[language])),
-                "description": _text(graph, scheme, DCTERMS.description, language),
+                "description": text_in_language(graph, scheme, DCTERMS.description, language),
                 "coverage": _coverage(concepts, languages, language),
                 "tree": _tree(
                     environment, graph, concepts, language, len(concepts) <= open_tree_limit
@@ -434,7 +191,8 @@ def site_files(
         lambda: {
             "languages": languages,
             "language_names": LANGUAGE_NAMES,
-            "site_title": _text(graph, scheme, DCTERMS.title, languages[0]) or "Glossary",
+            "site_title": text_in_language(graph, scheme, DCTERMS.title, languages[0])
+            or "Glossary",
         },
     )
     for asset in ("site.css", "search.js"):
@@ -550,8 +308,8 @@ class _ConceptPages:
             ]
             return sorted(found, key=lambda link: normalise(link["label"]))
 
-        records = cast("dict[_RecordKey, _Record]", shared["records"])
-        terms = _Terms(self._graph, records, language)
+        records = cast("dict[RecordKey, TermRecord]", shared["records"])
+        terms = TermViews(self._graph, records, language)
         shown = item.shown.get(language, language)
         return {
             **shared,
@@ -568,7 +326,7 @@ class _ConceptPages:
                 for index, target in cast("list[tuple[int, str]]", shared["mappings"])
             ],
             "sources": sorted(
-                _text(self._graph, s, DCTERMS.title, language) or str(s)
+                text_in_language(self._graph, s, DCTERMS.title, language) or str(s)
                 for s in self._graph.objects(item.node, DCTERMS.source)
             ),
             "links": [
@@ -615,227 +373,13 @@ class _ConceptPages:
                 for o in graph.objects(node, p)
             ),
             "jsonld": _json_for_script(_concept_jsonld(graph, node)),
-            "records": _term_records(graph, node),
+            "records": term_records(graph, node),
         }
         return view, {
             "broader": linked(SKOS.broader, SKOS.narrower),
             "narrower": linked(SKOS.narrower, SKOS.broader),
             "related": linked(SKOS.related, SKOS.related),
         }
-
-
-def _term_records(graph: Graph, node: Node) -> dict[_RecordKey, _Record]:
-    """The records of a concept's terms (its ``skosxl:Label`` resources), by SKOS label
-    property, text and language tag of their literal form; none for a vocabulary without."""
-    records = {}
-    for xl_property, kind in RECORD_KINDS.items():
-        for label in graph.objects(node, xl_property):
-            form = graph.value(label, SKOSXL.literalForm)
-            if not isinstance(form, Literal):
-                continue
-            records[(kind, str(form), form.language or "")] = _Record(
-                status=_local_name(graph.value(label, LEXINFO.normativeAuthorization)),
-                part_of_speech=_local_name(graph.value(label, LEXINFO.partOfSpeech)),
-                gender=_local_name(graph.value(label, LEXINFO.gender)),
-                term_type=_local_name(graph.value(label, LEXINFO.termType)),
-                sources=tuple(sorted(graph.objects(label, DCTERMS.source), key=str)),
-                notes=tuple(
-                    sorted(
-                        (n for n in graph.objects(label, SKOS.note) if isinstance(n, Literal)),
-                        key=str,
-                    )
-                ),
-            )
-    return records
-
-
-def _local_name(value: Node | None) -> str:
-    """``feminine`` for ``lexinfo:feminine``; "" for none."""
-    if value is None:
-        return ""
-    text = str(value)
-    return (
-        text.removeprefix(str(LEXINFO))
-        if text.startswith(str(LEXINFO))
-        else (re.split(r"[/#]", text.rstrip("/#"))[-1])
-    )
-
-
-class _Terms:
-    """The terms of a concept as a page in ``language`` shows them: each with what its record
-    says, in the reader's words (« terme déconseillé », « n. f. », « Canada », its source and
-    usage note)."""
-
-    def __init__(self, graph: Graph, records: dict[_RecordKey, _Record], language: str) -> None:
-        self._graph = graph
-        self._records = records
-        self._language = language
-        self._text = TEXT.get(language, TEXT["en"])
-
-    def view(self, kind: URIRef, text: str, tag: str, context: str) -> dict[str, object]:
-        """The term ``text``@``tag`` (a ``kind`` of label), inside an element in ``context``
-        (the language of the page or of its group): it gets a ``lang`` of its own when its
-        tag differs."""
-        record = self._records.get((kind, text, tag), _Record())
-        warned = record.status in WARNED_STATUSES
-        region = _region(tag)
-        labels = [
-            *_grammar(record, self._language),
-            *(
-                [{"text": _term_type(record.term_type, self._language)}]
-                if record.term_type and record.term_type != "fullForm"
-                else []
-            ),
-            *(
-                [{"text": _region_name(region, self._language)}]
-                if region and tag != context
-                else []
-            ),
-        ]
-        notes = [
-            {"text": str(note), "lang": _lang(note.language or "", self._language)}
-            for note in record.notes
-        ]
-        sources = [self._source(source) for source in record.sources]
-        lang = _lang(tag, context)
-        return {
-            "text": text,
-            "lang": lang,
-            "struck": warned,
-            "status": self._text[record.status] if warned else "",
-            "labels": labels,
-            "notes": notes,
-            "sources": sources,
-            "plain": not (warned or labels or notes or sources or lang),
-        }
-
-    def groups(self, alt: dict[str, list[str]]) -> list[dict[str, object]]:
-        """The alternative terms: those of the page's language (its regional forms included)
-        first, then those of each other language tag, each group a <dt>/<dd> pair."""
-        language = self._language
-        own = [tag for tag in alt if tag == language] + [
-            tag for tag in alt if tag != language and tag.split("-")[0] == language
-        ]
-        groups = []
-        for tags, title, group_lang in [
-            (own, self._text["alternatives"], ""),
-            *[
-                (
-                    [tag],
-                    self._text["alternatives_in"].format(language=language_name(tag, language)),
-                    tag,
-                )
-                for tag in alt
-                if tag not in own
-            ],
-        ]:
-            terms = [
-                self.view(SKOS.altLabel, text, tag, group_lang or language)
-                for tag in tags
-                for text in alt[tag]
-            ]
-            if not terms:
-                continue
-            plain = all(term["plain"] for term in terms)
-            if not plain and group_lang:
-                # the reader's words about the terms (« terme déconseillé ») are in the page's
-                # language: the group is, each term says its own
-                terms = [
-                    self.view(SKOS.altLabel, text, tag, language)
-                    for tag in tags
-                    for text in alt[tag]
-                ]
-            terms.sort(key=lambda term: (bool(term["struck"]), term["text"]))  # warned last
-            groups.append(
-                {
-                    "title": title,
-                    "lang": group_lang if plain else "",
-                    "terms": terms,
-                    "plain": plain,
-                }
-            )
-        return groups
-
-    def _source(self, source: Node) -> dict[str, str]:
-        """A term's source as a link when it is an http(s) IRI, named by its title, else its
-        vocabulary and identifier (« STW 12307-0 »), else its host; as text otherwise."""
-        iri = str(source)
-        title = _text(self._graph, source, DCTERMS.title, self._language)
-        linked = bool(web_link(iri))
-        if not title and linked:
-            namespace = max(
-                (n for n in VOCABULARY_NAMES if iri.startswith(n) and iri != n),
-                key=len,
-                default="",
-            )
-            title = (
-                f"{VOCABULARY_NAMES[namespace]} {iri[len(namespace) :]}"
-                if namespace
-                else urlsplit(iri).hostname or iri
-            )
-        return {"href": iri if linked else "", "text": title or iri}
-
-
-def _lang(tag: str, context: str) -> str:
-    """The ``lang`` attribute a text in ``tag`` needs inside an element in ``context``: none
-    when they are the same language; the tag with its region upper-cased otherwise (fr-CA)."""
-    if not tag or tag.lower() == context.lower():
-        return ""
-    parts = tag.split("-")
-    return "-".join([parts[0], *(p.upper() if len(p) == 2 else p for p in parts[1:])])
-
-
-def _region(tag: str) -> str:
-    """The region subtag of a language tag, upper-cased (``CA`` for ``fr-ca``); "" if none."""
-    for part in tag.split("-")[1:]:
-        if len(part) == 2 and part.isalpha() or len(part) == 3 and part.isdigit():
-            return part.upper()
-        if len(part) == 1:  # an extension or private use: no region past it
-            break
-    return ""
-
-
-def _region_name(region: str, language: str) -> str:
-    return REGION_NAMES.get(language, REGION_NAMES["en"]).get(region, region)
-
-
-def _grammar(record: _Record, language: str) -> list[dict[str, str]]:
-    """The part of speech and gender as a dictionary abbreviates them: « n. f. » with the
-    title « nom féminin »; an individual without an abbreviation in words."""
-    names = GRAMMAR.get(language, GRAMMAR["en"])
-    known = [v for v in (record.part_of_speech, record.gender) if v]
-    if not known:
-        return []
-    if not all(value in names for value in known):
-        return [{"text": " ".join(_words(value) for value in known)}]
-    if not record.part_of_speech or not record.gender:
-        abbr, title = names[known[0]]
-        return [{"abbr": abbr, "title": title}]
-    (pos_abbr, pos), (gender_abbr, gender) = names[record.part_of_speech], names[record.gender]
-    title = TEXT.get(language, TEXT["en"])["grammar"].format(part_of_speech=pos, gender=gender)
-    return [{"abbr": f"{pos_abbr} {gender_abbr}", "title": title}]
-
-
-def _term_type(value: str, language: str) -> str:
-    return TERM_TYPES.get(language, TERM_TYPES["en"]).get(value) or _words(value)
-
-
-def _words(name: str) -> str:
-    """``shortForm`` as « short form »: a LexInfo name without a translation, in words."""
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
-
-
-_WEB_LINK = re.compile(r"https?://[^\s/?#]", re.IGNORECASE)
-_NOT_IN_LINK = re.compile(r"[\s\x00-\x1f\x7f]")  # \s: what str.isspace() is true of
-
-
-def web_link(iri: str) -> str:
-    """``iri`` if a page may link to it: an http(s) IRI with a host and no space or control
-    character; "" for anything else (``javascript:``, ``data:``, ``file:``, relative), which the
-    pages show as text."""
-    if not _WEB_LINK.match(iri) or _NOT_IN_LINK.search(iri):
-        return ""
-    return iri
 
 
 def _mapping(relation: URIRef, target: str, text: dict[str, str]) -> dict[str, str]:
@@ -951,7 +495,7 @@ def _search_index(graph: Graph, concepts: list[_Item], languages: list[str]) -> 
     the site's languages in order and the words for those statuses in each."""
     entries = []
     for item in concepts:
-        warned = _warned_labels(graph, item.node)
+        warned = warned_labels(graph, item.node)
         labels = sorted(
             {
                 (normalise(str(lit)), rank, *warned.get((prop, str(lit), lit.language or ""), ()))
@@ -985,24 +529,6 @@ def _search_index(graph: Graph, concepts: list[_Item], languages: list[str]) -> 
     ).encode()
 
 
-def _warned_labels(graph: Graph, node: Node) -> dict[_RecordKey, tuple[str, str, str]]:
-    """The concept's alternative and hidden labels whose record is deprecated or superseded:
-    (status, language tag, text) by record key."""
-    found = {}
-    for xl_property in (SKOSXL.altLabel, SKOSXL.hiddenLabel):
-        for label in graph.objects(node, xl_property):
-            status = _local_name(graph.value(label, LEXINFO.normativeAuthorization))
-            form = graph.value(label, SKOSXL.literalForm)
-            if status in WARNED_STATUSES and isinstance(form, Literal):
-                tag = form.language or ""
-                found[(RECORD_KINDS[xl_property], str(form), tag)] = (
-                    status,
-                    _lang(tag, ""),
-                    str(form),
-                )
-    return found
-
-
 def _common(
     graph: Graph, scheme: Node | None, language: str, languages: list[str], downloads: list[str]
 ) -> dict[str, object]:
@@ -1014,35 +540,17 @@ def _common(
         "language_name": lambda code: language_name(code, language),
         "text": TEXT.get(language, TEXT["en"]),
         "downloads": downloads,
-        "site_title": _text(graph, scheme, DCTERMS.title, language) or "Glossary",
+        "site_title": text_in_language(graph, scheme, DCTERMS.title, language) or "Glossary",
         "licence": (
             {
                 "iri": str(licence),
                 "href": web_link(str(licence)),
-                "name": _licence_name(str(licence)),
+                "name": licence_name(str(licence)),
             }
             if licence
             else None
         ),
     }
-
-
-def language_name(tag: str, reader: str) -> str:
-    """The name of the language ``tag`` in the language ``reader`` reads: « anglais » for
-    ``en`` in ``fr``, « français (CA) » for ``fr-CA``; the tag itself for a language not in
-    LANGUAGE_NAMES_IN."""
-    names = LANGUAGE_NAMES_IN.get(reader, LANGUAGE_NAMES_IN["en"])
-    base, _, region = tag.partition("-")
-    if tag in names or base not in names:
-        return names.get(tag, tag)
-    return f"{names[base]} ({region.upper() if len(region) == 2 else region})"
-
-
-def _licence_name(iri: str) -> str:
-    """« CC BY 4.0 » for the IRI of that licence (http or https, with or without a final "/"
-    or "legalcode"); the IRI itself for a licence not in LICENCE_NAMES."""
-    key = re.sub(r"^https?://|/(legalcode(\.[a-z-]+)?)?$|/$", "", iri.strip())
-    return LICENCE_NAMES.get(key.removesuffix("/"), iri)
 
 
 def _page(
@@ -1058,13 +566,6 @@ def _page(
 
 def _bytes(content: bytes) -> Writer:
     return lambda stream: stream.write(content)
-
-
-def _text(graph: Graph, node: Node | None, prop: URIRef, language: str) -> str:
-    if node is None:
-        return ""
-    texts = texts_by_language(graph, node, prop)
-    return (texts.get(language) or next(iter(texts.values()), [""]))[0]
 
 
 def _languages_present(graph: Graph) -> list[str]:

@@ -1,12 +1,14 @@
-"""The Jinja2 environment the site's pages are rendered in."""
+"""How the site's pages are rendered safely: the Jinja2 environment, autoescaping every text,
+and the IRIs a page may link to."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-__all__ = ["page_environment"]
+__all__ = ["page_environment", "web_link"]
 
 
 class _ViewEnvironment(Environment):
@@ -32,3 +34,16 @@ def page_environment() -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build: no stat() per page
     )
+
+
+_WEB_LINK = re.compile(r"https?://[^\s/?#]", re.IGNORECASE)
+_NOT_IN_LINK = re.compile(r"[\s\x00-\x1f\x7f]")  # \s: what str.isspace() is true of
+
+
+def web_link(iri: str) -> str:
+    """``iri`` if a page may link to it: an http(s) IRI with a host and no space or control
+    character; "" for anything else (``javascript:``, ``data:``, ``file:``, relative), which the
+    pages show as text."""
+    if not _WEB_LINK.match(iri) or _NOT_IN_LINK.search(iri):
+        return ""
+    return iri

@@ -16,6 +16,7 @@ __all__ = [
     "grouped_by_language",
     "label_to_display",
     "slugify",
+    "text_in_language",
     "texts_by_language",
 ]
 
@@ -48,6 +49,15 @@ def texts_by_language(graph: Graph, node: Node, prop: URIRef) -> dict[str, list[
         for literal in graph.objects(node, prop)
         if isinstance(literal, Literal)
     )
+
+
+def text_in_language(graph: Graph, node: Node | None, prop: URIRef, language: str) -> str:
+    """The first (sorted) text of ``prop`` on ``node`` in ``language``, else in the first
+    language that has one (sorted by tag); "" for none, or no node."""
+    if node is None:
+        return ""
+    texts = texts_by_language(graph, node, prop)
+    return (texts.get(language) or next(iter(texts.values()), [""]))[0]
 
 
 def grouped_by_language(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
