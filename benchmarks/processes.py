@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -39,14 +40,24 @@ def run_once(operation: str, path: Path, timeout: float | None = None) -> dict[s
     return outcome
 
 
-def failure(status: int, errors: bytes) -> str:
+def failure(status: int, errors: bytes, *, telling: Callable[[str], str] | None = None) -> str:
     """Why a run with wait status ``status`` failed: the signal that killed it (the kernel's
-    out-of-memory killer leaves nothing on standard error), else its last line there."""
+    out-of-memory killer leaves nothing on standard error), else the line of its standard
+    error that ``telling`` picks (by default the last), else its exit status."""
     code = os.waitstatus_to_exitcode(status)
     if code < 0:
-        return f"killed by {signal.Signals(-code).name}"
-    lines = errors.decode(errors="replace").strip().splitlines()
-    return lines[-1] if lines else f"exit status {code}, nothing on standard error"
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:  # a real-time signal has no name
+            return f"killed by signal {-code}"
+    text = errors.decode(errors="replace")
+    told = (telling or _last_line)(text)
+    return told or f"exit status {code}, nothing on standard error"
+
+
+def _last_line(output: str) -> str:
+    lines = output.strip().splitlines()
+    return lines[-1] if lines else ""
 
 
 def run_command(
@@ -74,14 +85,14 @@ def run_command(
             return {"error": f"did not finish in {timeout:.0f} s", "timeout": timeout}
         if os.waitstatus_to_exitcode(status):
             errors.seek(0)
-            return {"error": _first_error(errors.read().decode(errors="replace"))}
+            return {"error": failure(status, errors.read(), telling=_first_error)}
     return {"seconds": seconds}
 
 
 def _first_error(output: str) -> str:
     """The first line of ``output`` that says "error", with the line after it (Node programs
     print the error's name, then its message, then a stack), or its last line; colours
-    removed."""
+    removed; "" for none."""
     lines = [line.strip() for line in re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines()]
     lines = [line for line in lines if line]
     for index, line in enumerate(lines):

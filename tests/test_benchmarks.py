@@ -110,3 +110,11 @@ def test_a_failed_run_says_why_even_with_nothing_on_standard_error() -> None:
     assert failure(signal.SIGKILL, b"") == "killed by SIGKILL"  # a wait status: the signal
     assert failure(1 << 8, b"Traceback...\nTypeError: no\n") == "TypeError: no"
     assert failure(2 << 8, b"") == "exit status 2, nothing on standard error"
+    assert failure(40, b"") == "killed by signal 40"  # a real-time signal, without a name
+
+
+def test_a_peer_command_killed_by_a_signal_says_so(tmp_path: Path) -> None:
+    from benchmarks.processes import run_command
+
+    outcome = run_command(["sh", "-c", "kill -9 $$"], tmp_path, timeout=30)
+    assert outcome == {"error": "killed by SIGKILL"}

@@ -58,7 +58,7 @@ def test_the_build_reports_each_phase_and_the_site_as_it_goes(
     site = [m for m in messages if m.startswith("writing html/: ")]
     total = len([p for p in (tmp_path / "html").rglob("*") if p.is_file()])
     assert messages[0].startswith("parsing ")
-    assert "completing inverse links" in messages
+    assert "reading the source for the writers" in messages
     assert "writing bpo-glossary.ttl" in messages
     assert site[0] == f"writing html/: 0/{total:,} files"
     counts = [int(m.split(": ")[1].split("/")[0].replace(",", "")) for m in site]

@@ -116,3 +116,34 @@ def test_a_build_forks_a_helper_only_if_two_processes_fit_in_2_gb(
     assert (tmp_path / "exports" / "html" / "downloads" / "bpo-glossary.ttl").read_bytes() == (
         tmp_path / "exports" / "bpo-glossary.ttl"
     ).read_bytes()
+
+
+@pytest.mark.parametrize("profile", ["no-such-profile", "bpo"])
+def test_a_failed_build_leaves_no_reading_thread_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile: str
+) -> None:
+    """The writers' graph is read in a second thread while the source is validated; when the
+    build fails (a usage error, or findings), that thread has ended before the error reaches
+    the caller: nothing goes on behind a failed build. The read is made slower than the
+    validation here, as it is on large vocabularies."""
+    import threading
+
+    import bpo_kb.build
+    from bpo_kb.errors import BpoKbError
+
+    read = bpo_kb.build._writers_graph
+
+    def slow_read(*arguments: object) -> object:
+        time.sleep(1)
+        return read(*arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bpo_kb.build, "_writers_graph", slow_read)
+    source = tmp_path / "source"
+    source.mkdir()
+    for file in DEFAULT_ONTOLOGY_DIR.iterdir():
+        (source / file.name).write_bytes(file.read_bytes())
+    with (source / "concepts.ttl").open("a", encoding="utf-8") as concepts:
+        concepts.write('\nbpo:orphan a skos:Concept ; skos:prefLabel "orphelin"@fr .\n')
+    with pytest.raises(BpoKbError):
+        build(source, tmp_path / "out", profile=profile)
+    assert not [t for t in threading.enumerate() if t.name == "bpo-kb reading"]

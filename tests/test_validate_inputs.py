@@ -220,19 +220,23 @@ def test_one_concept_with_100000_alternative_labels_validates(tmp_path: Path) ->
     assert finished.stdout.splitlines()[-1].startswith("conforms: 0 violation(s)")
 
 
-def test_rdflib_stays_quiet_until_the_last_of_two_overlapping_reads_ends() -> None:
+def test_rdflib_stays_quiet_and_the_collector_paused_until_the_last_overlapping_read_ends() -> None:
     """A build reads its source in a second thread while validating: reads that overlap,
-    ending in either order, leave rdflib's logger as it was before the first began."""
+    ending in either order, leave rdflib's logger and the garbage collector as they were
+    before the first began."""
+    import gc
     import logging
 
-    from bpo_kb.rdf.read import _quiet_rdflib
+    from bpo_kb.rdf.read import _COLLECTOR_PAUSED, _RDFLIB_QUIET
 
     logger = logging.getLogger("rdflib")
-    before = logger.level
-    first, second = _quiet_rdflib(), _quiet_rdflib()
-    first.__enter__()
-    second.__enter__()
-    first.__exit__(None, None, None)
+    level, collecting = logger.level, gc.isenabled()
+    for setting in (_RDFLIB_QUIET, _COLLECTOR_PAUSED):
+        setting.__enter__()  # the first read begins
+        setting.__enter__()  # the second begins
+        setting.__exit__(None, None, None)  # the first ends
     assert logger.level == logging.ERROR  # the second read is still going on
-    second.__exit__(None, None, None)
-    assert logger.level == before
+    assert not gc.isenabled()
+    for setting in (_RDFLIB_QUIET, _COLLECTOR_PAUSED):
+        setting.__exit__(None, None, None)  # the second ends
+    assert (logger.level, gc.isenabled()) == (level, collecting)

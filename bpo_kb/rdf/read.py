@@ -19,7 +19,7 @@ import itertools
 import logging
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -258,7 +258,7 @@ def _converted_graph(sources: list[tuple[Path, str, Any]], store: str) -> Graph:
     add = graph.store.add  # Graph.add only re-checks the term types this loop produces
     convert = TermConverter()
     checked_iris: set[str] = set()
-    with _collector_paused(), _quiet_rdflib():  # its warnings of bad IRIs: refused below
+    with _COLLECTOR_PAUSED, _RDFLIB_QUIET:  # its warnings of bad IRIs: refused below
         for file, rdf_format, oxigraph_format in sources:
             try:
                 if oxigraph_format is None:
@@ -286,18 +286,49 @@ def _converted_graph(sources: list[tuple[Path, str, Any]], store: str) -> Graph:
     return graph
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep Python's cyclic garbage collector from running while a graph's terms and index
-    entries are made: millions of long-lived objects without cycles, which each collection
-    would scan again: reading a large thesaurus takes a third less time without it."""
+class _WhileAnyReadRuns:
+    """A process-wide setting changed while at least one read runs, in any thread (a build reads
+    its source while validating it): changed when the first read begins, restored when the
+    last one ends, whatever their order."""
+
+    def __init__(self, change: Callable[[], Callable[[], None]]) -> None:
+        self._change = change  # makes the change, returns what restores it
+        self._lock = threading.Lock()
+        self._reads = 0
+        self._restore: Callable[[], None] = lambda: None
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._reads == 0:
+                self._restore = self._change()
+            self._reads += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._reads -= 1
+            if self._reads == 0:
+                self._restore()
+
+
+def _pause_collector() -> Callable[[], None]:
     was_enabled = gc.isenabled()
     gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return gc.enable if was_enabled else lambda: None
+
+
+def _silence_rdflib() -> Callable[[], None]:
+    logger = logging.getLogger("rdflib")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    return lambda: logger.setLevel(level)
+
+
+# Python's cyclic garbage collector is kept from running while a graph's terms and index
+# entries are made: millions of long-lived objects without cycles, which each collection would
+# scan again: reading a large thesaurus takes a third less time without it.
+_COLLECTOR_PAUSED = _WhileAnyReadRuns(_pause_collector)
+# rdflib's logger is silenced while parsing: its warnings are not the user's business here.
+_RDFLIB_QUIET = _WhileAnyReadRuns(_silence_rdflib)
 
 
 def rdf_files_in(path: Path) -> list[Path]:
@@ -363,7 +394,7 @@ def _parse_into(graph: Graph, file: Path, rdf_format: str) -> None:
         raise InputError(f"{file}: no such file")
     before = len(graph)
     try:
-        with _quiet_rdflib(), contextlib.ExitStack() as guarded:
+        with _RDFLIB_QUIET, contextlib.ExitStack() as guarded:
             if rdf_format == "json-ld":
                 guarded.enter_context(guards.jsonld_contexts_refused(file))
             if rdf_format in _CONTEXT_FORMATS and not graph.store.context_aware:
@@ -425,30 +456,6 @@ def _line_of_offset(file: Path, offset: int) -> int:
     return file.read_bytes()[:offset].count(b"\n") + 1
 
 
-class _quiet_rdflib:  # noqa: N801 - used as a context manager, reads like a function
-    """Silence rdflib's logger while parsing: its warnings are not the user's business here.
-    Reads may overlap in two threads (a build reads its source while validating it): the level
-    is restored when the last of them ends."""
-
-    _lock = threading.Lock()
-    _readers = 0
-    _level = logging.NOTSET
-
-    def __enter__(self) -> None:
-        logger = logging.getLogger("rdflib")
-        with _quiet_rdflib._lock:
-            if _quiet_rdflib._readers == 0:
-                _quiet_rdflib._level = logger.level
-                logger.setLevel(logging.ERROR)
-            _quiet_rdflib._readers += 1
-
-    def __exit__(self, *exc: object) -> None:
-        with _quiet_rdflib._lock:
-            _quiet_rdflib._readers -= 1
-            if _quiet_rdflib._readers == 0:
-                logging.getLogger("rdflib").setLevel(_quiet_rdflib._level)
-
-
 def declared_prefixes(paths: Iterable[Path], input_format: str | None = None) -> dict[str, str]:
     """``namespace -> prefix`` as the files declare them (Turtle ``@prefix``, RDF/XML
     ``xmlns:``...), the first declaration of a namespace winning; the empty prefix is left out.
@@ -464,7 +471,7 @@ def declared_prefixes(paths: Iterable[Path], input_format: str | None = None) ->
             prefixes = dict(parser.prefixes) or _xml_namespaces(file, rdf_format)
         except (SyntaxError, ValueError, KeyError, OSError):
             graph = Graph(bind_namespaces="none")
-            with contextlib.suppress(Exception), _quiet_rdflib():
+            with contextlib.suppress(Exception), _RDFLIB_QUIET:
                 graph.parse(file, format=rdf_format)
             prefixes = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
         for prefix, namespace in sorted(prefixes.items()):

@@ -26,10 +26,10 @@ from bpo_kb.rdf.namespaces import DCTERMS, OWL, RDF, SKOS
 from bpo_kb.site.rendering import page_environment, web_link
 from bpo_kb.site.terms import (
     WARNED_STATUSES,
+    LabelRecord,
     RecordKey,
-    TermRecord,
     TermViews,
-    term_records,
+    label_records,
     warned_labels,
 )
 from bpo_kb.site.words import (
@@ -40,7 +40,7 @@ from bpo_kb.site.words import (
     language_name,
     licence_name,
 )
-from bpo_kb.skos.labels import slugify, text_in_language, texts_by_language
+from bpo_kb.skos.labels import display_label, slugify, texts_by_language
 from bpo_kb.skos.properties import MAPPING_PROPERTIES
 from bpo_kb.skos.search import LABEL_KINDS, QUOTES, folding_for_javascript, normalise
 
@@ -121,7 +121,7 @@ def site_files(
                 "current": "index.html",
                 "collections": collections,
                 "deprecated": sorted(deprecated, key=lambda c: normalise(c.pref[language])),
-                "description": text_in_language(graph, scheme, DCTERMS.description, language),
+                "description": display_label(graph, scheme, (language,), prop=DCTERMS.description),
                 "coverage": _coverage(concepts, languages, language),
                 "tree": _tree(
                     environment, graph, concepts, language, len(concepts) <= open_tree_limit
@@ -191,7 +191,7 @@ def site_files(
         lambda: {
             "languages": languages,
             "language_names": LANGUAGE_NAMES,
-            "site_title": text_in_language(graph, scheme, DCTERMS.title, languages[0])
+            "site_title": display_label(graph, scheme, (languages[0],), prop=DCTERMS.title)
             or "Glossary",
         },
     )
@@ -308,7 +308,7 @@ class _ConceptPages:
             ]
             return sorted(found, key=lambda link: normalise(link["label"]))
 
-        records = cast("dict[RecordKey, TermRecord]", shared["records"])
+        records = cast("dict[RecordKey, LabelRecord]", shared["records"])
         terms = TermViews(self._graph, records, language)
         shown = item.shown.get(language, language)
         return {
@@ -326,7 +326,7 @@ class _ConceptPages:
                 for index, target in cast("list[tuple[int, str]]", shared["mappings"])
             ],
             "sources": sorted(
-                text_in_language(self._graph, s, DCTERMS.title, language) or str(s)
+                display_label(self._graph, s, (language,), prop=DCTERMS.title) or str(s)
                 for s in self._graph.objects(item.node, DCTERMS.source)
             ),
             "links": [
@@ -373,7 +373,7 @@ class _ConceptPages:
                 for o in graph.objects(node, p)
             ),
             "jsonld": _json_for_script(_concept_jsonld(graph, node)),
-            "records": term_records(graph, node),
+            "records": label_records(graph, node),
         }
         return view, {
             "broader": linked(SKOS.broader, SKOS.narrower),
@@ -540,7 +540,7 @@ def _common(
         "language_name": lambda code: language_name(code, language),
         "text": TEXT.get(language, TEXT["en"]),
         "downloads": downloads,
-        "site_title": text_in_language(graph, scheme, DCTERMS.title, language) or "Glossary",
+        "site_title": display_label(graph, scheme, (language,), prop=DCTERMS.title) or "Glossary",
         "licence": (
             {
                 "iri": str(licence),

@@ -21,29 +21,26 @@ from bpo_kb.site.words import (
     region_name,
     term_type_name,
 )
-from bpo_kb.skos.labels import text_in_language
+from bpo_kb.skos.labels import display_label
+from bpo_kb.skos.term_records import LABEL_KINDS
 
 __all__ = [
     "WARNED_STATUSES",
+    "LabelRecord",
     "RecordKey",
-    "TermRecord",
     "TermViews",
-    "term_records",
+    "label_records",
     "warned_labels",
 ]
 
 # The statuses a reader is warned of: the term is shown struck through and labelled.
 WARNED_STATUSES = ("deprecatedTerm", "supersededTerm")
 # The SKOS-XL property of a term record -> the SKOS label property it stands beside.
-RECORD_KINDS = {
-    SKOSXL.prefLabel: SKOS.prefLabel,
-    SKOSXL.altLabel: SKOS.altLabel,
-    SKOSXL.hiddenLabel: SKOS.hiddenLabel,
-}
+_RECORD_KINDS = {xl_property: kind for kind, xl_property in LABEL_KINDS.items()}
 
 
 @dataclass(frozen=True)
-class TermRecord:
+class LabelRecord:
     """What a term's record (its ``skosxl:Label``) says, LexInfo individuals by local name."""
 
     status: str = ""
@@ -58,16 +55,16 @@ class TermRecord:
 RecordKey = tuple[URIRef, str, str]
 
 
-def term_records(graph: Graph, node: Node) -> dict[RecordKey, TermRecord]:
+def label_records(graph: Graph, node: Node) -> dict[RecordKey, LabelRecord]:
     """The records of a concept's terms (its ``skosxl:Label`` resources), by SKOS label
     property, text and language tag of their literal form; none for a vocabulary without."""
     records = {}
-    for xl_property, kind in RECORD_KINDS.items():
+    for xl_property, kind in _RECORD_KINDS.items():
         for label in graph.objects(node, xl_property):
             form = graph.value(label, SKOSXL.literalForm)
             if not isinstance(form, Literal):
                 continue
-            records[(kind, str(form), form.language or "")] = TermRecord(
+            records[(kind, str(form), form.language or "")] = LabelRecord(
                 status=_local_name(graph.value(label, LEXINFO.normativeAuthorization)),
                 part_of_speech=_local_name(graph.value(label, LEXINFO.partOfSpeech)),
                 gender=_local_name(graph.value(label, LEXINFO.gender)),
@@ -100,7 +97,7 @@ class TermViews:
     says, in the reader's words (« terme déconseillé », « n. f. », « Canada », its source and
     usage note)."""
 
-    def __init__(self, graph: Graph, records: dict[RecordKey, TermRecord], language: str) -> None:
+    def __init__(self, graph: Graph, records: dict[RecordKey, LabelRecord], language: str) -> None:
         self._graph = graph
         self._records = records
         self._language = language
@@ -110,7 +107,7 @@ class TermViews:
         """The term ``text``@``tag`` (a ``kind`` of label), inside an element in ``context``
         (the language of the page or of its group): it gets a ``lang`` of its own when its
         tag differs."""
-        record = self._records.get((kind, text, tag), TermRecord())
+        record = self._records.get((kind, text, tag), LabelRecord())
         warned = record.status in WARNED_STATUSES
         region = _region(tag)
         labels = [
@@ -190,7 +187,7 @@ class TermViews:
         """A term's source as a link when it is an http(s) IRI, named by its title, else its
         vocabulary and identifier (« STW 12307-0 »), else its host; as text otherwise."""
         iri = str(source)
-        title = text_in_language(self._graph, source, DCTERMS.title, self._language)
+        title = display_label(self._graph, source, (self._language,), prop=DCTERMS.title)
         linked = bool(web_link(iri))
         if not title and linked:
             namespace = max(
@@ -225,7 +222,7 @@ def _region(tag: str) -> str:
     return ""
 
 
-def _grammar(record: TermRecord, language: str) -> list[dict[str, str]]:
+def _grammar(record: LabelRecord, language: str) -> list[dict[str, str]]:
     """The part of speech and gender as a dictionary abbreviates them: « n. f. » with the
     title « nom féminin »; an individual without an abbreviation in words."""
     names = GRAMMAR.get(language, GRAMMAR["en"])
@@ -252,7 +249,7 @@ def warned_labels(graph: Graph, node: Node) -> dict[RecordKey, tuple[str, str, s
             form = graph.value(label, SKOSXL.literalForm)
             if status in WARNED_STATUSES and isinstance(form, Literal):
                 tag = form.language or ""
-                found[(RECORD_KINDS[xl_property], str(form), tag)] = (
+                found[(_RECORD_KINDS[xl_property], str(form), tag)] = (
                     status,
                     _lang_attribute(tag, ""),
                     str(form),

@@ -22,7 +22,6 @@ __all__ = [
 
 # Each language's name in itself (the language switch), then in each language of the pages
 # (« Équivalent anglais », "Other terms in French"); an unknown language is shown by its code.
-# Each language in its own words, for the language switch; another shows its tag.
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "de": "Deutsch", "es": "Español"}
 LANGUAGE_NAMES_IN = {
     "fr": {"fr": "français", "en": "anglais", "de": "allemand", "es": "espagnol"},
@@ -276,10 +275,12 @@ def licence_name(iri: str) -> str:
 
 
 def region_name(region: str, language: str) -> str:
+    """« Canada » for the subtag ``CA`` in French; an unknown region as its subtag."""
     return REGION_NAMES.get(language, REGION_NAMES["en"]).get(region, region)
 
 
 def term_type_name(value: str, language: str) -> str:
+    """« sigle » for LexInfo's ``initialism`` in French; a type without a name in words."""
     return TERM_TYPES.get(language, TERM_TYPES["en"]).get(value) or in_words(value)
 
 

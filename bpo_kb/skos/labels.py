@@ -16,20 +16,24 @@ __all__ = [
     "grouped_by_language",
     "label_to_display",
     "slugify",
-    "text_in_language",
     "texts_by_language",
 ]
 
 
 def display_label(
-    graph: Graph, node: Node | None, languages: Sequence[str], default: str = ""
+    graph: Graph,
+    node: Node | None,
+    languages: Sequence[str],
+    default: str = "",
+    *,
+    prop: URIRef = SKOS.prefLabel,
 ) -> str:
-    """The prefLabel to show for ``node``: in the first of ``languages`` that has one, else in
-    the smallest language tag it has; the smallest text where a language has several; else
-    ``default``."""
+    """The prefLabel (or other text ``prop``) to show for ``node``: in the first of
+    ``languages`` that has one, else in the smallest language tag it has; the smallest text
+    where a language has several; else ``default``."""
     if node is None:
         return default
-    return label_to_display(texts_by_language(graph, node, SKOS.prefLabel), languages, default)
+    return label_to_display(texts_by_language(graph, node, prop), languages, default)
 
 
 def label_to_display(
@@ -49,15 +53,6 @@ def texts_by_language(graph: Graph, node: Node, prop: URIRef) -> dict[str, list[
         for literal in graph.objects(node, prop)
         if isinstance(literal, Literal)
     )
-
-
-def text_in_language(graph: Graph, node: Node | None, prop: URIRef, language: str) -> str:
-    """The first (sorted) text of ``prop`` on ``node`` in ``language``, else in the first
-    language that has one (sorted by tag); "" for none, or no node."""
-    if node is None:
-        return ""
-    texts = texts_by_language(graph, node, prop)
-    return (texts.get(language) or next(iter(texts.values()), [""]))[0]
 
 
 def grouped_by_language(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
