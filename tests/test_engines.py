@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bpo_kb.errors import UnsupportedShapes
 from bpo_kb.rdf.namespaces import SH
 from bpo_kb.rdf.read import read_graph
 from bpo_kb.rules.validation import load_shapes, validate_graph
@@ -31,7 +32,11 @@ def _findings(path: Path, engine: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize("fixture", SMALL_FIXTURES, ids=[f.name for f in SMALL_FIXTURES])
 def test_engines_agree_on_qskos_fixture(fixture: Path) -> None:
     shared_file(f"peer/qskos/fixtures/{fixture.name}")
-    assert _findings(fixture, "auto") == _findings(fixture, "pyshacl")
+    try:
+        sparql = _findings(fixture, "sparql")
+    except UnsupportedShapes:  # "auto" would run pySHACL too: nothing to compare
+        pytest.skip(f"{fixture.name} holds terms Oxigraph refuses: pySHACL alone validates it")
+    assert sparql == _findings(fixture, "pyshacl")
 
 
 def test_the_fixtures_are_there() -> None:

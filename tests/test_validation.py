@@ -60,6 +60,9 @@ def test_minimal_vocabulary_has_no_finding(data_dir: Path, profile: str) -> None
     assert findings_for(data_dir, profile=profile) == set()
 
 
+# A language tag Oxigraph refuses (a subtag of ten letters; BCP 47 allows eight).
+OVER_LONG_TAG = 'ex:dog skos:definition "Dog."@en-abcdefghij .'
+
 # (code, triples to add, triples to remove, focus node)
 VIOLATIONS = [
     ("S13", 'ex:dog skos:hiddenLabel "toutou"@fr .', "", "dog"),
@@ -117,9 +120,9 @@ VIOLATIONS = [
     ("LANG_TAG_MISSING", 'ex:dog skos:altLabel "hound" .', "", "dog"),
     ("LANG_TAG_INVALID", 'ex:dog skos:altLabel "hound"@xx .', "", "dog"),
     ("LANG_TAG_INVALID", 'ex:dog skos:altLabel "hound"@blubb .', "", "dog"),
-    pytest.param(  # a tag Oxigraph refuses: rdflib's SPARQL runs pySHACL, about 10 s
+    pytest.param(  # a tag Oxigraph refuses: rdflib's SPARQL runs pySHACL, about 30 s
         "LANG_TAG_INVALID",
-        'ex:dog skos:definition "Dog."@en-abcdefghij .',
+        OVER_LONG_TAG,
         "",
         "dog",
         marks=pytest.mark.slow,
@@ -254,11 +257,14 @@ def test_rule_stays_silent_on_near_miss(data_dir: Path, code: str, add: str, rem
     assert code not in codes
 
 
-# Every edit of this file's rule fixtures, and the minimal vocabulary itself (no edit).
+# Every edit of this file's rule fixtures, and the minimal vocabulary itself (no edit), but the
+# tag Oxigraph refuses: there the "auto" engine is pySHACL too, so the two engines would be one
+# (and comparing it with itself took a minute of CI).
 EVERY_FIXTURE = [
     pytest.param(values[1], values[2], id=f"{values[0]}-{number}")
     for number, fixture in enumerate([*VIOLATIONS, *WARNINGS, *NEAR_MISSES, ("none", "", "")])
     for values in [getattr(fixture, "values", fixture)]  # a pytest.param carries its values
+    if values[1] != OVER_LONG_TAG
 ]
 
 
