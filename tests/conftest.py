@@ -54,10 +54,11 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     started.stop()
 
 
-# Virtuoso 7.2 segfaults now and then under queries that pass in other runs (dmesg: the same
-# code address each time, about one full test run in five on 2026-11-30). A dead server would
-# fail every later test of its module, so the fixture starts it again, and the test that was
-# running when it died is run once more (pytest-rerunfailures, only when a Virtuoso died).
+# Virtuoso 7.2 segfaults now and then under queries that pass in other runs (dmesg on
+# 2026-11-30: five segfaults, four at one code address, one during a full run of these tests).
+# A dead server would fail every later test of its module, so the fixture starts it again, and
+# the test that was running when it died is run once more (pytest-rerunfailures, only when a
+# Virtuoso died).
 _VIRTUOSO_RUNNING: list[Server] = []  # started by the tests and not stopped by them
 
 
