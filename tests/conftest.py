@@ -57,54 +57,75 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
 # Virtuoso 7.2 segfaults now and then under queries that pass in other runs (dmesg on
 # 2026-11-30: five segfaults, four at one code address, one during a full run of these tests).
 # A dead server would fail every later test of its module, so the fixture starts it again, and
-# the test that was running when it died is run once more (pytest-rerunfailures, only when a
-# Virtuoso died).
-_VIRTUOSO_RUNNING: list[Server] = []  # started by the tests and not stopped by them
+# a test whose Virtuoso died while it ran is run once more (pytest-rerunfailures); no other
+# failure is.
+_HANDED_TO_THIS_TEST: list[Server] = []  # the Virtuoso servers the running test was given
+_STOPPED_ON_PURPOSE: set[int] = set()  # process ids of the servers the fixtures stopped
 
 
-class _Virtuoso:
-    """One test module's Virtuoso, started again when a test finds it dead."""
+class VirtuosoHolder:
+    """One test module's Virtuoso, started again when a test finds it dead. A start that
+    failed fails each later test at once, as a module fixture's failure would."""
 
     def __init__(self, folders: pytest.TempPathFactory) -> None:
         self._folders = folders
         self._server: Server | None = None
+        self._failed_start: BaseException | None = None
 
     def running(self) -> Server:
+        if self._failed_start is not None:
+            raise self._failed_start
         if self._server is None or self._server.process.poll() is not None:
-            self.stop()
-            self._server = start_virtuoso(self._folders.mktemp("virtuoso"))
-            _VIRTUOSO_RUNNING.append(self._server)
+            self._server = None
+            try:
+                self._server = start_virtuoso(self._folders.mktemp("virtuoso"))
+            except BaseException as failure:  # a skip (not installed) too
+                self._failed_start = failure
+                raise
+        _HANDED_TO_THIS_TEST.append(self._server)
         return self._server
 
     def stop(self) -> None:
         if self._server is not None:
-            _VIRTUOSO_RUNNING.remove(self._server)
+            if self._server.process.poll() is None:  # a crashed one stays a crash
+                _STOPPED_ON_PURPOSE.add(self._server.process.pid)
             self._server.stop()
             self._server = None
 
 
 @pytest.fixture(scope="module")
-def _virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Virtuoso]:
-    virtuoso = _Virtuoso(tmp_path_factory)
+def virtuoso_holder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoHolder]:
+    virtuoso = VirtuosoHolder(tmp_path_factory)
     yield virtuoso
     virtuoso.stop()
 
 
 @pytest.fixture
-def virtuoso_server(_virtuoso: _Virtuoso) -> Server:
-    return _virtuoso.running()
+def virtuoso_server(virtuoso_holder: VirtuosoHolder) -> Server:
+    return virtuoso_holder.running()
 
 
-def a_virtuoso_died() -> bool:
-    """Whether a Virtuoso server the tests started has exited without being stopped."""
-    return any(server.process.poll() is not None for server in _VIRTUOSO_RUNNING)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _HANDED_TO_THIS_TEST.clear()  # each attempt of each test starts with none
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that may talk to Virtuoso runs once more if a Virtuoso died while it ran."""
+def its_virtuoso_died() -> bool:
+    """Whether a Virtuoso server the running test was given has exited, other than by the
+    fixtures stopping it."""
+    return any(
+        server.process.poll() is not None and server.process.pid not in _STOPPED_ON_PURPOSE
+        for server in _HANDED_TO_THIS_TEST
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test runs once more if a Virtuoso it was given died while it ran (some get theirs
+    through ``request.getfixturevalue``, unseen at collection). Not under --pdb, which
+    pytest-rerunfailures refuses: there a crash is for the person debugging to see."""
+    if config.getoption("usepdb"):
+        return
     for item in items:
-        if {"server", "virtuoso_server"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.flaky(reruns=1, condition=a_virtuoso_died))
+        item.add_marker(pytest.mark.flaky(reruns=1, condition=its_virtuoso_died))
 
 
 @pytest.fixture(params=["oxigraph", "virtuoso"])

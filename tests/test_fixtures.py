@@ -1,27 +1,53 @@
 """The test fixtures' own promise: a Virtuoso that dies under a test (7.2 segfaults now and
-then, see tests/conftest.py) is started again, and that test runs once more on the new one."""
+then, see tests/conftest.py) is started again, and that test, and no other, runs once more."""
 
 from __future__ import annotations
 
 import pytest
 
 from bpo_kb.errors import StoreError
-from bpo_kb.remote.http import request
+from bpo_kb.remote.http import request as http_request
 
+from .conftest import VirtuosoHolder, its_virtuoso_died
 from .servers import Server
 
-_SERVERS_SEEN: list[int] = []  # the process id of the Virtuoso each attempt was given
+
+def _ask(server: Server) -> bool:
+    reply = http_request("POST", server.query_url, data={"query": "ASK {}"})
+    return b"true" in reply.content
 
 
-def test_a_test_whose_virtuoso_died_runs_again_on_a_new_one(virtuoso_server: Server) -> None:
-    _SERVERS_SEEN.append(virtuoso_server.process.pid)
-    if len(_SERVERS_SEEN) == 1:  # the first attempt: the server dies, as on a segfault
+def test_a_test_whose_virtuoso_died_runs_again_on_a_new_one(
+    virtuoso_server: Server, request: pytest.FixtureRequest
+) -> None:
+    if request.config.getoption("usepdb"):
+        pytest.skip("pytest-rerunfailures reruns nothing under --pdb")
+    attempt = request.node.execution_count  # counted by pytest-rerunfailures, from 1
+    if attempt == 1:  # the server dies, as on a segfault
+        request.node.first_server = virtuoso_server.process.pid
         virtuoso_server.process.kill()
         virtuoso_server.process.wait()
         with pytest.raises(StoreError, match="unreachable"):
-            request("POST", virtuoso_server.query_url, data={"query": "ASK {}"})
+            _ask(virtuoso_server)
         pytest.fail("the server died during this attempt")
-    reply = request("POST", virtuoso_server.query_url, data={"query": "ASK {}"})
-    assert b"true" in reply.content
-    assert len(_SERVERS_SEEN) == 2
-    assert _SERVERS_SEEN[0] != _SERVERS_SEEN[1]
+    assert attempt == 2
+    assert _ask(virtuoso_server)
+    assert virtuoso_server.process.pid != request.node.first_server
+
+
+def test_only_a_virtuoso_given_to_this_test_that_died_counts(
+    virtuoso_server: Server, virtuoso_holder: VirtuosoHolder
+) -> None:
+    """The rerun's condition: not a live server, not one the fixtures stopped; a dead one."""
+    assert not its_virtuoso_died()
+    virtuoso_holder.stop()
+    assert not its_virtuoso_died()
+    started_again = virtuoso_holder.running()
+    assert _ask(started_again)
+    started_again.process.kill()
+    started_again.process.wait()
+    assert its_virtuoso_died()
+
+
+def test_a_test_given_no_virtuoso_is_not_run_again() -> None:
+    assert not its_virtuoso_died()

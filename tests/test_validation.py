@@ -36,7 +36,7 @@ def findings_for(
     """(code, severity, focus) of every finding on the minimal vocabulary, edited.
 
     With several ``engines``, each runs and they must agree: the engine-equivalence check,
-    which test_both_engines_agree_on_every_fixture makes on every fixture of this file (slow:
+    which test_both_engines_agree_on_every_fixture makes on the fixtures of this file (slow:
     pySHACL evaluates each rule once per focus node); the quick tests use the SPARQL engine.
     """
     graph = read_graph([data_dir / "valid-minimal.ttl"])
