@@ -11,6 +11,8 @@ from bpo_kb.remote.http import request as http_request
 from .conftest import VirtuosoHolder, its_virtuoso_died
 from .servers import Server
 
+pytestmark = pytest.mark.server  # a real Virtuoso
+
 
 def _ask(server: Server) -> bool:
     reply = http_request("POST", server.query_url, data={"query": "ASK {}"})
