@@ -104,6 +104,29 @@ def test_skohub_builds_the_site_paired_with_the_html_export() -> None:
     assert int(pages.group(1).replace(",", "")) > 100  # a page for each concept at least
 
 
+def test_the_rules_breakdown_times_every_rule_once(tmp_path: Path) -> None:
+    from benchmarks.synthetic import PLANTED, write_vocabulary
+    from bpo_kb.rdf.namespaces import BPOV
+    from bpo_kb.rules.validation import load_shapes
+
+    vocabulary = tmp_path / "defects.ttl"
+    write_vocabulary(vocabulary, 200, defects=True)
+    command = [sys.executable, "-m", "benchmarks.rules", str(vocabulary), "--runs", "2"]
+    finished = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+
+    rows = [line.split(" | ") for line in finished.stdout.splitlines() if " | " in line][1:]
+    codes = [row[0].split(" (")[0].strip() for row in rows]
+    results = {code: 0 for code in codes}
+    for code, row in zip(codes, rows, strict=True):
+        results[code] += int(row[3].replace(",", ""))
+    every_rule = [str(code) for code in load_shapes("skos").objects(None, BPOV.code)]
+    assert sorted(codes) == sorted(every_rule)  # each shape once (two share a code)
+    assert all(results[code] > 0 for code in PLANTED)  # the planted defects are found
+    seconds = [float(row[1]) for row in rows]
+    assert seconds == sorted(seconds, reverse=True)  # the most expensive first
+    assert re.search(rf"\n{len(rows)} rules, [\d.]+ s one after the other", finished.stdout)
+
+
 def test_a_failed_run_says_why_even_with_nothing_on_standard_error() -> None:
     from benchmarks.processes import failure
 
