@@ -136,7 +136,14 @@ def _skohub(path: Path, timeout: float) -> Outcome:
             settings.replace("fail_on_validation: true", "fail_on_validation: false")
         )
         (app / ".env").write_text("BASEURL=\n")
-        environment = {**os.environ, "GATSBY_TELEMETRY_DISABLED": "1", "CI": "true"}
+        # Gatsby's workers leave their gatsby-worker* folders in TMPDIR: this one is removed.
+        (app / "tmp").mkdir()
+        environment = {
+            **os.environ,
+            "GATSBY_TELEMETRY_DISABLED": "1",
+            "CI": "true",
+            "TMPDIR": str(app / "tmp"),
+        }
         command = ["node", "node_modules/gatsby/cli.js", "build", "--prefix-paths"]
         outcome = run_command(command, app, timeout, environment)
         if "error" not in outcome:

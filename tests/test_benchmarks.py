@@ -92,8 +92,8 @@ def test_skosify_is_paired_with_validate_and_a_missing_skohub_is_a_note() -> Non
     not os.environ.get(SKOHUB_VARIABLE),
     reason=f"{SKOHUB_VARIABLE} names no checkout of SkoHub Vocabs (README, 'Benchmarks')",
 )
-def test_skohub_builds_the_site_paired_with_the_html_export() -> None:
-    rows, _ = _peer_rows("100", dict(os.environ))
+def test_skohub_builds_the_site_paired_with_the_html_export(tmp_path: Path) -> None:
+    rows, _ = _peer_rows("100", {**os.environ, "TMPDIR": str(tmp_path)})
 
     skohub = next(row for row in rows if "SkoHub Vocabs" in row)
     pages = re.search(
@@ -102,6 +102,7 @@ def test_skohub_builds_the_site_paired_with_the_html_export() -> None:
     )
     assert pages
     assert int(pages.group(1).replace(",", "")) > 100  # a page for each concept at least
+    assert list(tmp_path.iterdir()) == []  # Gatsby's worker folders went with the app's
 
 
 def test_the_rules_breakdown_times_every_rule_once(tmp_path: Path) -> None:
