@@ -105,27 +105,55 @@ def test_skohub_builds_the_site_paired_with_the_html_export(tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == []  # Gatsby's worker folders went with the app's
 
 
-def test_the_rules_breakdown_times_every_rule_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("profile", ["skos", "bpo"])
+def test_the_rules_breakdown_times_every_rule_once(tmp_path: Path, profile: str) -> None:
     from benchmarks.synthetic import PLANTED, write_vocabulary
     from bpo_kb.rdf.namespaces import BPOV
+    from bpo_kb.rules.sparql_engine import _available_cores
     from bpo_kb.rules.validation import load_shapes
 
     vocabulary = tmp_path / "defects.ttl"
     write_vocabulary(vocabulary, 200, defects=True)
     command = [sys.executable, "-m", "benchmarks.rules", str(vocabulary), "--runs", "2"]
-    finished = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    finished = subprocess.run(
+        [*command, "--profile", profile], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
 
     rows = [line.split(" | ") for line in finished.stdout.splitlines() if " | " in line][1:]
     codes = [row[0].split(" (")[0].strip() for row in rows]
     results = {code: 0 for code in codes}
     for code, row in zip(codes, rows, strict=True):
         results[code] += int(row[3].replace(",", ""))
-    every_rule = [str(code) for code in load_shapes("skos").objects(None, BPOV.code)]
+    every_rule = [str(code) for code in load_shapes(profile).objects(None, BPOV.code)]
     assert sorted(codes) == sorted(every_rule)  # each shape once (two share a code)
     assert all(results[code] > 0 for code in PLANTED)  # the planted defects are found
     seconds = [float(row[1]) for row in rows]
     assert seconds == sorted(seconds, reverse=True)  # the most expensive first
-    assert re.search(rf"\n{len(rows)} rules, [\d.]+ s one after the other", finished.stdout)
+    summary = re.search(
+        r"(\d+) rules: ([\d.]+) s one after the other; on validate's (\d+) threads, the rules "
+        r"alone take at least ([\d.]+) s \(([\d.]+)x the bulk load\)\n"
+        r"bulk load of the same files: ([\d.]+) s",
+        finished.stdout,
+    )
+    assert summary, finished.stdout
+    count, total, threads, floor, ratio, bulk_load = summary.groups()
+    assert int(count) == len(rows)
+    assert float(total) == pytest.approx(sum(seconds), abs=0.001 * len(rows))
+    assert int(threads) == _available_cores()
+    assert float(floor) == pytest.approx(max(float(total) / int(threads), seconds[0]), abs=0.002)
+    assert float(ratio) == pytest.approx(float(floor) / float(bulk_load), rel=0.1, abs=0.1)
+
+
+def test_the_rules_breakdown_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b "unterminated .\n')
+    for path, problem in [(tmp_path / "missing.ttl", "no such file"), (broken, "broken.ttl:2")]:
+        command = [sys.executable, "-m", "benchmarks.rules", str(path)]
+        finished = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True)
+        assert finished.returncode == 2
+        assert finished.stdout == ""
+        assert len(finished.stderr.splitlines()) == 1
+        assert problem in finished.stderr
 
 
 def test_a_failed_run_says_why_even_with_nothing_on_standard_error() -> None:

@@ -44,6 +44,7 @@ __all__ = [
     "validate_endpoint",
     "validate_files",
     "validate_graph",
+    "validation_copy",
 ]
 
 # Profile name -> shape files, in load order. "skos" suits any vocabulary; "bpo" adds the house
@@ -150,6 +151,17 @@ def validate_files(
         InputError: a file does not parse, or the files hold no SKOS at all.
     """
     progress("parsing " + ", ".join(str(path) for path in paths))
+    data = validation_copy(paths, input_format)
+    return _validate(data, Settings(**_tuples(settings)), None, engine, progress)
+
+
+def validation_copy(paths: Sequence[Path], input_format: str | None = None) -> Graph:
+    """The vocabulary in ``paths`` as the validator reads it: parsed into Oxigraph (into
+    rdflib's store if it holds a term Oxigraph refuses), with the terms of its term records.
+
+    Raises:
+        InputError: a file does not parse, or the files hold no SKOS at all.
+    """
     try:
         data = read_graph(paths, input_format, store=QUERY_STORE)
     except UnsupportedTerm:
@@ -158,7 +170,7 @@ def validate_files(
     if not _holds_skos(data):
         names = ", ".join(str(path) for path in paths)
         raise InputError(f"{names}: no SKOS found (no skos:Concept and no skos:ConceptScheme)")
-    return _validate(data, Settings(**_tuples(settings)), None, engine, progress)
+    return data
 
 
 def validate_endpoint(
