@@ -81,7 +81,7 @@ SEPARATOR = "|"
 
 # OWASP's CSV injection rule: a cell beginning with one of these is a formula to a spreadsheet.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NEUTRALISED = re.compile("^'*[=+\\-@\t\r]")
+_NEUTRALISED = re.compile("^'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
 
 
 def neutralise_cell(text: str) -> str:
