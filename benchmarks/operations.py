@@ -29,7 +29,7 @@ from benchmarks.synthetic import BASE, PLANTED
 from bpo_kb.build import build as build_exports
 from bpo_kb.query import named_queries
 from bpo_kb.rdf.namespaces import RDF, SH
-from bpo_kb.rdf.read import read_graph
+from bpo_kb.rdf.read import input_format_for, oxigraph_format_for, read_graph
 from bpo_kb.rdf.stores import QUERY_STORE, oxigraph_store_of
 from bpo_kb.rules.report import RawResult
 from bpo_kb.rules.validation import (
@@ -50,10 +50,11 @@ def limit_parse(paths: list[Path]) -> dict[str, object]:
     return {"triples": count}
 
 
-def limit_bulk_load(paths: list[Path]) -> dict[str, object]:
+def limit_bulk_load(paths: list[Path], input_format: str | None = None) -> dict[str, object]:
     store = pyoxigraph.Store()
-    for path in paths:
-        store.bulk_load(path=str(path))
+    for path in paths:  # the format as bpo-kb reads it: Oxigraph guesses none for .owl
+        rdf_format = input_format_for(path, input_format)
+        store.bulk_load(path=str(path), format=oxigraph_format_for(rdf_format))
     return {"triples": len(store)}
 
 

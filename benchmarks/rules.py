@@ -1,6 +1,7 @@
 """Where validation's time goes on one vocabulary, rule by rule.
 
 Usage: python -m benchmarks.rules FILE [FILE...] [--profile skos|bpo] [--runs N]
+       [--input-format FORMAT]
 
 Reads the files as ``bpo-kb validate`` does and adds what it adds (settings, reference data,
 derivations), then runs each rule alone, on one thread, ``--runs`` times, and prints one row per
@@ -24,7 +25,7 @@ from rdflib import Graph
 
 from benchmarks.operations import limit_bulk_load
 from bpo_kb.errors import BpoKbError
-from bpo_kb.rdf.read import rdf_files_in
+from bpo_kb.rdf.read import INPUT_FORMATS, rdf_files_in
 from bpo_kb.rdf.stores import oxigraph_store_of
 from bpo_kb.rules.sparql_engine import CompiledRule, _available_cores, evaluate_rules
 from bpo_kb.rules.validation import (
@@ -44,11 +45,12 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m benchmarks.rules", description=__doc__.splitlines()[0]
     )
     parser.add_argument("files", nargs="+", type=Path, help="RDF files or folders, as validate")
+    parser.add_argument("--input-format", choices=sorted(set(INPUT_FORMATS.values())))
     parser.add_argument("--profile", choices=sorted(PROFILES), default="skos")
     parser.add_argument("--runs", type=_positive, default=1, help="runs of each (median shown)")
     arguments = parser.parse_args(argv)
     try:
-        data = validation_copy(arguments.files)
+        data = validation_copy(arguments.files, arguments.input_format)
     except BpoKbError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    bulk_load = _bulk_load_seconds(arguments.files, arguments.runs)
+    bulk_load = _bulk_load_seconds(arguments.files, arguments.input_format, arguments.runs)
     timed = sorted(
         ((*_timed(store, rule, arguments.runs), _name(shapes, rule)) for rule in rules),
         key=lambda row: (-row[0], row[2]),
@@ -74,12 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _bulk_load_seconds(paths: list[Path], runs: int) -> float | str:
+def _bulk_load_seconds(paths: list[Path], input_format: str | None, runs: int) -> float | str:
     """The median seconds of an Oxigraph bulk load of ``paths`` (folders expanded), or why
     there is none: the bulk loader is strict, where validate reads leniently or with rdflib."""
     files = [file for path in paths for file in rdf_files_in(path)]
     try:
-        return _median_seconds(lambda: limit_bulk_load(files), runs)
+        return _median_seconds(lambda: limit_bulk_load(files, input_format), runs)
     except (ValueError, SyntaxError) as error:
         return f"Oxigraph's bulk loader refuses these files ({str(error).splitlines()[0]})"
 
@@ -133,7 +135,10 @@ def _median_seconds(work: Callable[[], object], runs: int) -> float:
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} is not a positive number of runs")
     return value

@@ -35,6 +35,7 @@ __all__ = [
     "add_turtle_file",
     "declared_prefixes",
     "input_format_for",
+    "oxigraph_format_for",
     "rdf_files_in",
     "read_dataset",
     "read_graph",
@@ -201,8 +202,6 @@ def _source_files(paths: Iterable[Path], input_format: str | None) -> list[tuple
     Raises:
         InputError: no file at all, or a file that does not exist.
     """
-    import pyoxigraph
-
     files = [f for p in paths for f in rdf_files_in(Path(p))]
     if not files:
         raise InputError("no RDF file to read (give files or a folder with .ttl, .rdf, ...)")
@@ -211,7 +210,7 @@ def _source_files(paths: Iterable[Path], input_format: str | None) -> list[tuple
         rdf_format = input_format_for(file, input_format)
         if not file.is_file():
             raise InputError(f"{file}: no such file")
-        oxigraph_format = getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS.get(rdf_format, ""), None)
+        oxigraph_format = oxigraph_format_for(rdf_format)
         if rdf_format == "xml":  # before any parser: Oxigraph and rdflib both expand entities
             guards.refuse_xml_entities(file)
         elif rdf_format == "json-ld":
@@ -353,6 +352,13 @@ def sniffed_suffix(head: bytes) -> str:
     if start[:1] in (b"{", b"["):
         return ".jsonld"
     return ".ttl"
+
+
+def oxigraph_format_for(rdf_format: str) -> Any:
+    """Oxigraph's ``RdfFormat`` for an rdflib parser name, or None where Oxigraph has none."""
+    import pyoxigraph
+
+    return getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS.get(rdf_format, ""), None)
 
 
 def input_format_for(path: Path, input_format: str | None = None) -> str:

@@ -156,8 +156,9 @@ def validate_files(
 
 
 def validation_copy(paths: Sequence[Path], input_format: str | None = None) -> Graph:
-    """The vocabulary in ``paths`` as the validator reads it: parsed into Oxigraph (into
-    rdflib's store if it holds a term Oxigraph refuses), with the terms of its term records.
+    """The vocabulary in ``paths`` (files or folders) as the validator reads it: parsed into
+    Oxigraph (into rdflib's store if it holds a term Oxigraph refuses), with the terms of its
+    term records.
 
     Raises:
         InputError: a file does not parse, or the files hold no SKOS at all.
