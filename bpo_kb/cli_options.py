@@ -260,7 +260,11 @@ EXPORT_FORMAT_OPTION = click.option(
     "format_name",
     type=click.Choice(list(FORMATS)),
     required=True,
-    help="Export format.",
+    help="Export format: "
+    + "; ".join(
+        f"{name}, {f.description} ({f.filename}, {f.media_type})" for name, f in FORMATS.items()
+    )
+    + ".",
 )
 EXPORT_OUTPUT_OPTION = click.option(
     "-o",

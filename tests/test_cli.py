@@ -51,6 +51,16 @@ def test_every_command_has_help_with_an_example(runner: CliRunner, command: str)
     assert "Example: bpo-kb" in result.output
 
 
+def test_export_help_says_what_each_format_is(runner: CliRunner) -> None:
+    from bpo_kb.formats.registry import FORMATS
+
+    result = runner.invoke(main, ["export", "--help"], terminal_width=1000)
+    assert result.exit_code == 0
+    for name, export_format in FORMATS.items():
+        described = f"{name}, {export_format.description} ({export_format.filename}, "
+        assert described + f"{export_format.media_type})" in " ".join(result.output.split())
+
+
 def test_build_writes_every_export(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["build", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output

@@ -94,7 +94,7 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat(
             "tbx",
             f"{EXPORT_STEM}.tbx",
-            "application/x-tbx+xml",
+            "application/x-tbx",  # unregistered; as Virtaal and Wikipedia's TBX article name it
             "TBX-Basic v3 term base",
             write=write_tbx,
         ),
@@ -106,7 +106,7 @@ FORMATS: dict[str, ExportFormat] = {
             write=write_sssom,
         ),
         ExportFormat(
-            "html", "html", "text/html", "static bilingual site (a folder)", files=site_files
+            "html", "html", "text/html", "static multilingual site, a folder", files=site_files
         ),
     )
 }
