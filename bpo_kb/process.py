@@ -33,6 +33,7 @@ from bpo_kb.errors import ExportError
 
 __all__ = [
     "Terminated",
+    "die_with",
     "resident_memory",
     "run_supervised",
     "share_work",
@@ -55,7 +56,7 @@ def run_supervised(command: Callable[[], object]) -> NoReturn:
     parent = os.getpid()
     child = os.fork()
     if child == 0:
-        _die_with(parent)
+        die_with(parent)
         os.close(native_read)
         _child(command, native_write)
     os.close(native_write)
@@ -63,17 +64,20 @@ def run_supervised(command: Callable[[], object]) -> NoReturn:
 
 
 _PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+try:  # looked up now: the child of a process with threads must not load libraries
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+except (OSError, AttributeError):  # not Linux: no prctl
+    _PRCTL = None
 
 
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this child when ``parent`` dies, whatever killed it (SIGKILL
-    included), so that no command goes on writing after the ``bpo-kb`` the user sees has gone.
-    Linux only; elsewhere the child outlives a parent killed by SIGKILL."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: no prctl
+def die_with(parent: int) -> None:
+    """Have the kernel kill this process, a child of ``parent``, when ``parent`` dies, whatever
+    killed it (SIGKILL included): so that no command goes on writing after the ``bpo-kb`` the
+    user sees has gone, and no test server outlives its test run (``preexec_fn``). Linux
+    only; elsewhere the child outlives a parent killed by SIGKILL."""
+    if _PRCTL is None:
         return
+    _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # the parent died before prctl: nobody would report on us
         os._exit(128 + signal.SIGKILL)
 
@@ -228,7 +232,7 @@ def share_work(tasks: Sequence[Callable[[], object]], processes: int) -> None:
     The first failure stops every process from taking another task and is raised here, as
     what the task raised (a helper's pickled back). If this process fails or is interrupted
     (Ctrl-C, SIGTERM), its helpers are killed before it raises; a helper dies with it
-    (:func:`_die_with`) even when it is killed by SIGKILL.
+    (:func:`die_with`) even when it is killed by SIGKILL.
 
     Raises:
         ExportError: a helper was stopped by a signal (the out-of-memory killer's SIGKILL).
@@ -295,7 +299,7 @@ def _fork_helper(work: Callable[[], None]) -> tuple[int, int]:
         return pid, failures_read
     code = 0
     try:
-        _die_with(parent)
+        die_with(parent)
         os.close(failures_read)
         work()
     except BaseException as failure:  # noqa: BLE001 - every failure goes to the parent

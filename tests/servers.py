@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -15,12 +16,22 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bpo_kb.process import die_with
+
 VIRTUOSO_BINARY = "virtuoso-t"
+
+
+def dies_with_this_process() -> Callable[[], None]:
+    """A ``preexec_fn`` for a server: the kernel kills it when this process dies, even by
+    SIGKILL (a CI timeout), when no ``finally`` runs to stop it. Call it in the thread that
+    starts the server and outlives it (the kernel watches that thread): the main thread."""
+    return functools.partial(die_with, os.getpid())
 
 
 def free_port() -> int:
@@ -89,6 +100,7 @@ def start_oxigraph(directory: Path) -> Server:
         [binary, "serve", "--location", str(directory / "data"), "--bind", f"127.0.0.1:{port}"],
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
+        preexec_fn=dies_with_this_process(),
     )
     base = f"http://127.0.0.1:{port}"
     _wait_until_ready(f"{base}/query?query=ASK%7B%7D", process, log, 30)
@@ -144,6 +156,7 @@ def start_virtuoso(directory: Path) -> Server:
         cwd=directory,
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
+        preexec_fn=dies_with_this_process(),
     )
     base = f"http://127.0.0.1:{http_port}"
     _wait_until_ready(f"{base}/sparql?query=ASK%7B%7D", process, log, 90)

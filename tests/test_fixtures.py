@@ -3,12 +3,19 @@ then, see tests/conftest.py) is started again, and that test, and no other, runs
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from bpo_kb.errors import StoreError
 from bpo_kb.remote.http import request as http_request
 
-from .conftest import VirtuosoHolder, its_virtuoso_died
+from .conftest import REPO_ROOT, VirtuosoHolder, its_virtuoso_died
 from .servers import Server
 
 pytestmark = pytest.mark.server  # a real Virtuoso
@@ -53,3 +60,39 @@ def test_only_a_virtuoso_given_to_this_test_that_died_counts(
 
 def test_a_test_given_no_virtuoso_is_not_run_again() -> None:
     assert not its_virtuoso_died()
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie (dead, waiting to be reaped)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc (Linux)")
+def test_a_server_dies_with_the_process_that_started_it(tmp_path: Path) -> None:
+    """A test run or benchmark killed outright (SIGKILL, a CI timeout) runs no `finally`: the
+    servers it started must not be left running."""
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from tests.servers import start_oxigraph\n"
+        f"server = start_oxigraph(Path({str(tmp_path)!r}))\n"
+        "print(server.process.pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    started = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert started.returncode == -signal.SIGKILL, started.stderr
+    server = int(started.stdout.split()[0])
+    try:
+        deadline = time.monotonic() + 10
+        while _running(server) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _running(server)
+    finally:
+        if _running(server):
+            os.kill(server, signal.SIGKILL)

@@ -36,7 +36,7 @@ from bpo_kb.skos.search import (
 )
 
 from .conftest import REPO_ROOT
-from .servers import _program, _wait_until_ready, free_port, missing
+from .servers import _program, _wait_until_ready, dies_with_this_process, free_port, missing
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -472,6 +472,7 @@ def served_site(glossary: Graph, tmp_path_factory: pytest.TempPathFactory) -> It
         ],
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
+        preexec_fn=dies_with_this_process(),
     )
     try:
         _wait_until_ready(f"http://127.0.0.1:{port}/index.html", process, log, 20)
