@@ -58,15 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     _add_validation_data(data, Settings(profile=arguments.profile))
     added = time.perf_counter() - started
     shapes = load_shapes(arguments.profile)
-    rules = _sparql_rules(shapes, data)
-    store = oxigraph_store_of(data)
-    if rules is None or store is None:
+    rules = _sparql_rules(shapes, data)  # None where the data is not in Oxigraph
+    if rules is None:
         print(
             f"error: {', '.join(map(str, arguments.files))}: holds terms Oxigraph refuses,"
             " so validate runs pySHACL on it, not these rules one by one",
             file=sys.stderr,
         )
         return 2
+    store = oxigraph_store_of(data)
     bulk_load = _bulk_load_seconds(arguments.files, arguments.input_format, arguments.runs)
     timed = sorted(
         ((*_timed(store, rule, arguments.runs), _name(shapes, rule)) for rule in rules),
@@ -135,13 +135,9 @@ def _median_seconds(work: Callable[[], object], runs: int) -> float:
 
 
 def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
+    if not text.isdecimal() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text} is not a positive number of runs")
-    return value
+    return int(text)
 
 
 if __name__ == "__main__":

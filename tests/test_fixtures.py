@@ -66,7 +66,7 @@ def _running(pid: int) -> bool:
     """Whether process ``pid`` exists and is not a zombie (dead, waiting to be reaped)."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
+    except FileNotFoundError:
         return False
     return state != "Z"
 
